@@ -1,0 +1,75 @@
+# Desa Terbuka: everything a newcomer needs is `make demo` and `make test`.
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install demo serve seed test test-sqlite test-postgres lint format e2e bench clean messages compilemessages
+
+help:
+	@echo "make demo   - install, migrate, load demo villages and serve on port $(PORT)"
+	@echo "make test   - install and run the whole test suite (SQLite, then PostgreSQL + Redis when they answer)"
+	@echo "make e2e    - browser journeys in headless Chromium"
+	@echo "make lint   - ruff check and format check"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced
+
+compilemessages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v 0
+
+messages: install
+	$(MANAGE) makemessages -l id --ignore=.venv --ignore=.tools --ignore=tests -v 0
+	$(MANAGE) makemessages -d djangojs -l id --ignore=.venv --ignore=.tools --ignore=tests -v 0 || true
+
+demo: install compilemessages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) seed_demo --port $(PORT)
+	$(MANAGE) runserver 0.0.0.0:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install compilemessages lint
+	$(MANAGE) makemigrations --check --dry-run -v 1 --settings=sitecore.settings.test
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2
+
+# Runs against the local PostgreSQL and Redis. On CI (CI=true) they must answer;
+# elsewhere the run is skipped with a message when they are not there.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+test-postgres:
+	@if $(PY) .ci/services_up.py "$(PG_URL)" "$(REDIS_TEST_URL)"; then \
+		DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2; \
+	elif [ "$$CI" = "true" ]; then echo "PostgreSQL/Redis not reachable on CI"; exit 1; \
+	else echo "PostgreSQL/Redis not reachable: skipping the PostgreSQL + Redis run"; fi
+
+e2e: install compilemessages
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(VENV)/bin/pytest -m e2e -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) $(TOOLS) staticfiles db.sqlite3* media

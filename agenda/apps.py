@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgendaConfig(AppConfig):
+    name = "agenda"
+    verbose_name = _("Agenda desa")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SitecoreConfig(AppConfig):
+    name = "sitecore"
+    verbose_name = _("Inti situs desa")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,29 @@
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Site
+
+from sitecore.models import DesaProfil
+
+
+class DesaMiddleware:
+    """Attach the village's profile to the request and work in its time zone.
+
+    A village in Lombok shows WITA, one in Purbalingga WIB, from the same installation.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = Site.find_for_request(request)
+        profil = None
+        if site is not None:
+            profil = DesaProfil.objects.filter(site=site).select_related("logo").first()
+        request.desa_profil = profil
+        timezone.activate(ZoneInfo(profil.zona_waktu if profil else settings.TIME_ZONE))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -1,0 +1,174 @@
+"""Create a complete village in one step: site, pages, collection and role groups."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+)
+
+from sitecore.models import DesaHomePage, DesaProfil, PeranDesa
+from sitecore.models.roles import Peran
+from sitecore.sections import get_role_model_permissions, get_sections
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image", "delete_image"]
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document", "delete_document"]
+
+# Media permissions on the village's own collection, by role.
+COLLECTION_PERMISSIONS = {
+    Peran.EDITOR: IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS,
+    Peran.PPID: IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS,
+    Peran.RELAWAN_JID: ["add_image", "choose_image"],
+}
+
+GROUP_LABELS = {
+    Peran.EDITOR: "Editor",
+    Peran.PPID: "PPID",
+    Peran.PETUGAS_PENGADUAN: "Petugas Pengaduan",
+    Peran.KOORDINATOR_PENGADUAN: "Koordinator Pengaduan",
+    Peran.RELAWAN_JID: "Relawan JID",
+}
+
+
+def _perm(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_perm(codename):
+    return _perm("wagtailcore", codename)
+
+
+def ensure_locales():
+    """Indonesian is the source; English mirrors it through wagtail-localize sync."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    id_locale, _ = Locale.objects.get_or_create(language_code="id")
+    en_locale, _ = Locale.objects.get_or_create(language_code="en")
+    if not LocaleSynchronization.objects.filter(locale=en_locale).exists():
+        LocaleSynchronization.objects.create(locale=en_locale, sync_from=id_locale)
+    return id_locale, en_locale
+
+
+def _publish(page, user=None):
+    page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+
+
+def _mirror_into_other_locales(page):
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    create_aliases_for_new_page(page)
+
+
+@transaction.atomic
+def buat_desa(
+    nama,
+    hostname,
+    *,
+    port=80,
+    slug=None,
+    zona_waktu="Asia/Jakarta",
+    kecamatan="",
+    kabupaten="",
+    provinsi="",
+    user=None,
+    **profil_fields,
+):
+    """Create the village `nama` answering at `hostname`; returns its Site.
+
+    Refuses (ValueError) when the hostname or the home slug is already taken.
+    """
+    slug = slug or slugify(nama)
+    if Site.objects.filter(hostname=hostname, port=port).exists():
+        raise ValueError(f"Hostname {hostname}:{port} sudah dipakai situs lain.")
+    id_locale, _en = ensure_locales()
+    root = Page.get_first_root_node()
+    if root.get_children().filter(slug=slug, locale=id_locale).exists():
+        raise ValueError(f"Slug {slug!r} sudah dipakai desa lain.")
+
+    home = DesaHomePage(
+        title=f"Desa {nama}",
+        slug=slug,
+        locale=id_locale,
+        intro=f"Selamat datang di situs resmi Desa {nama}.",
+    )
+    root.add_child(instance=home)
+    _publish(home, user)
+
+    site = Site.objects.create(
+        hostname=hostname, port=port, site_name=f"Desa {nama}", root_page=home
+    )
+    collection = Collection.get_first_root_node().add_child(name=f"Desa {nama}")
+    DesaProfil.objects.create(
+        site=site,
+        nama_desa=nama,
+        kecamatan=kecamatan,
+        kabupaten=kabupaten,
+        provinsi=provinsi,
+        zona_waktu=zona_waktu,
+        koleksi=collection,
+        **profil_fields,
+    )
+    _mirror_into_other_locales(home)
+
+    sections = {}
+    for section in get_sections():
+        page = section.model(
+            title=str(section.title),
+            slug=section.slug,
+            show_in_menus=section.show_in_menus,
+            locale=id_locale,
+        )
+        home.add_child(instance=page)
+        _publish(page, user)
+        _mirror_into_other_locales(page)
+        sections[section.key] = (section, page)
+
+    _create_groups(site, home, collection, sections)
+    return site
+
+
+def _create_groups(site, home, collection, sections):
+    access_admin = _perm("wagtailadmin", "access_admin")
+    change_profil = _perm("sitecore", "change_desaprofil")
+    model_perms = get_role_model_permissions()
+    homes = [home, *home.get_translations()]
+
+    for peran, label in GROUP_LABELS.items():
+        group = Group.objects.create(name=f"{site.site_name} – {label}")
+        PeranDesa.objects.create(site=site, group=group, peran=peran)
+        group.permissions.add(access_admin)
+        for dotted in model_perms.get(peran, []):
+            app_label, codename = dotted.split(".")
+            group.permissions.add(_perm(app_label, codename))
+
+        if peran == Peran.EDITOR:
+            GroupSitePermission.objects.create(group=group, site=site, permission=change_profil)
+            for page in homes:
+                for codename in EDITOR_PAGE_PERMISSIONS:
+                    GroupPagePermission.objects.create(
+                        group=group, page=page, permission=_page_perm(codename)
+                    )
+
+        for section, page in sections.values():
+            for codename in section.page_permissions.get(peran, []):
+                GroupPagePermission.objects.create(
+                    group=group, page=page, permission=_page_perm(codename)
+                )
+
+        for codename in COLLECTION_PERMISSIONS.get(peran, []):
+            app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=_perm(app_label, codename)
+            )
+
+
+def groups_for_site(site):
+    """{peran: Group} for a village."""
+    return {r.peran: r.group for r in PeranDesa.objects.filter(site=site).select_related("group")}

@@ -1,0 +1,55 @@
+"""Registry of the per-village section pages and home/sidebar widgets.
+
+sitecore never imports the domain apps. Each app declares, in its wagtail_hooks,
+the section page a new village gets (`register_desa_section`), the role permissions
+it needs (`register_desa_role_permissions`) and the widgets it shows on the home page
+and sidebar (`register_desa_widget`).
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class DesaSection:
+    key: str
+    model: type
+    slug: str
+    title: str
+    order: int = 50
+    show_in_menus: bool = True
+    # peran -> page permission codenames granted on this section page.
+    page_permissions: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DesaWidget:
+    """A block rendered in the sidebar or on the home page.
+
+    `get_context(request, page)` returns the template context, or None to skip the widget.
+    """
+
+    key: str
+    area: str  # "sidebar" or "home"
+    template: str
+    order: int = 50
+    get_context: object = None
+
+
+def get_sections():
+    return sorted((fn() for fn in hooks.get_hooks("register_desa_section")), key=lambda s: s.order)
+
+
+def get_role_model_permissions():
+    """peran -> list of "app_label.codename" model permissions, merged across apps."""
+    merged = {}
+    for fn in hooks.get_hooks("register_desa_role_permissions"):
+        for peran, perms in fn().items():
+            merged.setdefault(peran, []).extend(perms)
+    return merged
+
+
+def get_widgets(area):
+    widgets = [fn() for fn in hooks.get_hooks("register_desa_widget")]
+    return sorted((w for w in widgets if w.area == area), key=lambda w: w.order)

@@ -1,0 +1,31 @@
+"""Test settings: production-like (DEBUG off) with test conveniences.
+
+django-simple-captcha reads CAPTCHA_TEST_MODE at import time, so it is set here
+rather than with override_settings: the answer "PASSED" is accepted.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-use-0123456789abcdef")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+
+from .base import *  # noqa: E402, F403
+from .base import CACHES, REDIS_URL  # noqa: E402
+
+ALLOWED_HOSTS = ["*"]
+CAPTCHA_TEST_MODE = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+SECURE_HSTS_SECONDS = 0
+
+# Each pytest-xdist worker gets its own cache namespace on a shared Redis.
+if REDIS_URL:
+    CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")

@@ -1,0 +1,115 @@
+from django import template
+from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from sitecore.formatting import format_angka, format_persen, format_rupiah
+from sitecore.models.profil import whatsapp_url
+from sitecore.sections import get_widgets
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value):
+    return format_rupiah(value)
+
+
+@register.filter
+def angka(value, decimals=0):
+    return format_angka(value, decimals)
+
+
+@register.filter
+def persen(value, decimals=1):
+    return format_persen(value, decimals)
+
+
+@register.filter
+def wa_link(number):
+    return whatsapp_url(number)
+
+
+def _home_for(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.simple_tag(takes_context=True)
+def desa_home(context):
+    request = context.get("request")
+    return _home_for(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def desa_menu(context):
+    """Top-level navigation: the live, in-menu children of the village home."""
+    request = context.get("request")
+    home = _home_for(request) if request else None
+    if home is None:
+        return []
+    return list(Page.objects.child_of(home).live().public().in_menu().order_by("path"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the translated page if it exists, else the translated URL."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for p in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[p.locale.language_code] = p
+    links = []
+    from django.conf import settings
+
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "active": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def desa_widgets(context, area):
+    """Render the widgets every app registered for `area` ("sidebar" or "home")."""
+    request = context.get("request")
+    page = context.get("page")
+    html = []
+    for widget in get_widgets(area):
+        widget_context = widget.get_context(request, page) if widget.get_context else {}
+        if widget_context is None:
+            continue
+        widget_context = {
+            **widget_context,
+            "widget": widget,
+            "request": request,
+            "desa": context.get("desa"),
+        }
+        html.append(render_to_string(widget.template, widget_context, request=request))
+    from django.utils.safestring import mark_safe
+
+    return mark_safe("".join(html))  # noqa: S308 - rendered templates, autoescaped
+
+
+@register.simple_tag(takes_context=True)
+def meta_image(context):
+    page = context.get("page")
+    image = None
+    if page is not None and hasattr(page, "get_meta_image"):
+        image = page.get_meta_image()
+    if image is None:
+        desa = context.get("desa")
+        image = desa.logo if desa else None
+    return image
+
+
+@register.filter
+def startswith(value, prefix):
+    return isinstance(value, str) and bool(prefix) and value.startswith(str(prefix))

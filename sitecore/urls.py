@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from sitecore import views
+
+handler404 = "sitecore.views.page_not_found"
+handler500 = "sitecore.views.server_error"
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("captcha/", include("captcha.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.SERVE_MEDIA:
+    # Public media (image renditions, documents are served through their own view).
+    # Behind nginx, set SERVE_MEDIA=false and let nginx serve MEDIA_ROOT.
+    urlpatterns.append(
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+urlpatterns += i18n_patterns(
+    path("cari/", views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
