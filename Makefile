@@ -31,9 +31,12 @@ install: $(VENV)/.synced
 compilemessages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools -v 0
 
+# Interface strings are written in Indonesian; each app keeps its English catalogue in
+# <app>/locale/en, project templates in locale/en. `make messages` refreshes them all.
+APPS := sitecore agenda pengaduan transparansi
 messages: install
-	$(MANAGE) makemessages -l id --ignore=.venv --ignore=.tools --ignore=tests -v 0
-	$(MANAGE) makemessages -d djangojs -l id --ignore=.venv --ignore=.tools --ignore=tests -v 0 || true
+	for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l en -v 0); done
+	$(MANAGE) makemessages -l en -v 0 --ignore=.venv --ignore=.tools --ignore=tests $(foreach app,$(APPS),--ignore=$(app))
 
 demo: install compilemessages
 	$(MANAGE) migrate --noinput -v 0

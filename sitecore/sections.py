@@ -31,7 +31,7 @@ class DesaWidget:
     """
 
     key: str
-    area: str  # "sidebar" or "home"
+    area: str  # "sidebar", "home" (home page body) or "notices" (top of every page)
     template: str
     order: int = 50
     get_context: object = None
