@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -131,6 +132,10 @@ def buat_desa(
         sections[section.key] = (section, page)
 
     _create_groups(site, home, collection, sections)
+    # Apps finish their own part of a new village (e.g. the agenda moderation workflow).
+    pages = {key: page for key, (_section, page) in sections.items()}
+    for fn in hooks.get_hooks("after_create_desa"):
+        fn(site=site, home=home, sections=pages, groups=groups_for_site(site))
     return site
 
 

@@ -29,3 +29,13 @@ SECURE_HSTS_SECONDS = 0
 # Each pytest-xdist worker gets its own cache namespace on a shared Redis.
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+# The captcha library shouts about test mode on every start; tests know.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "loggers": {
+        **LOGGING["loggers"],  # noqa: F405
+        "captcha.conf.settings": {"level": "CRITICAL"},
+        "django.request": {"level": "CRITICAL"},
+    },
+}
