@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from sitecore import widgets
 from sitecore.models import ArtikelIndexPage, StatistikIndexPage
 from sitecore.sections import DesaSection, DesaWidget
+from sitecore.viewsets import HariLiburViewSet
 
 
 @hooks.register("register_desa_section")
@@ -77,3 +79,6 @@ def pengunjung_widget():
         template="sitecore/widgets/placeholder.html",
         get_context=widgets.pengunjung_context,
     )
+
+
+register_snippet(HariLiburViewSet)
