@@ -1,3 +1,4 @@
 """Agenda models, split by concept: the section page and its categories, the event page."""
 
-from .index import AgendaIndexPage  # noqa: F401
+from .event import AgendaPage, Kejadian  # noqa: F401
+from .index import AgendaIndexPage, KategoriAgenda  # noqa: F401
