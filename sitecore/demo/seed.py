@@ -115,7 +115,7 @@ def seed_village(data, port):
     home.intro = data["intro"]
     home.sambutan = data["sambutan"]
     home.gambar_utama = images.save_image(
-        images.landscape(data["slug"], label=f"Desa {data['nama']}"),
+        images.landscape(data["slug"]),
         f"Pemandangan Desa {data['nama']}",
         collection,
         f"pemandangan-{data['slug']}.jpg",
