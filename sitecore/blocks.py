@@ -129,3 +129,51 @@ class BaseStreamBlock(blocks.StreamBlock):
     tabel = TableBlock(label=_("Tabel"), template="blocks/table_block.html")
     video = VideoBlock()
     lampiran = DocumentBlock()
+
+
+class StrukturOrganisasiBlock(blocks.StructBlock):
+    """The organisation chart, drawn from the officials listed in the village profile."""
+
+    judul = blocks.CharBlock(label=_("judul"), required=False, max_length=120)
+
+    class Meta:
+        icon = "group"
+        label = _("Struktur organisasi")
+        template = "sitecore/blocks/struktur_organisasi_block.html"
+        help_text = _("Menampilkan aparatur dari Profil desa (foto dan jabatan).")
+
+
+class PetaWilayahBlock(blocks.StructBlock):
+    """A map picture of the village area, with an optional link to OpenStreetMap."""
+
+    gambar = ImageChooserBlock(label=_("gambar peta"))
+    keterangan = blocks.CharBlock(label=_("keterangan"), required=False, max_length=250)
+    tautan_osm = blocks.URLBlock(
+        label=_("tautan OpenStreetMap"),
+        required=False,
+        help_text=_("Tautan ke peta interaktif; dibuka hanya bila pengunjung memilihnya."),
+    )
+
+    class Meta:
+        icon = "site"
+        label = _("Peta wilayah")
+        template = "sitecore/blocks/peta_wilayah_block.html"
+
+
+class LembagaBlock(blocks.StructBlock):
+    nama = blocks.CharBlock(label=_("nama lembaga"), max_length=150)
+    ketua = blocks.CharBlock(label=_("ketua"), required=False, max_length=120)
+    tugas = blocks.TextBlock(label=_("tugas dan fungsi"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Lembaga desa")
+        template = "sitecore/blocks/lembaga_block.html"
+
+
+class ProfilStreamBlock(BaseStreamBlock):
+    """Content of village profile pages: the shared blocks plus profile-only ones."""
+
+    struktur_organisasi = StrukturOrganisasiBlock()
+    peta_wilayah = PetaWilayahBlock()
+    lembaga = LembagaBlock()

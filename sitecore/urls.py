@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
+    path("api/", include("pengaduan.urls")),
+    path("kunjungan/", include("sitecore.pengunjung_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -1,11 +1,18 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.models import GroupSitePermission
 from wagtail.snippets.models import register_snippet
 
 from sitecore import widgets
-from sitecore.models import ArtikelIndexPage, StatistikIndexPage
+from sitecore.komentar_admin import KomentarViewSet
+from sitecore.models import ArtikelIndexPage, StatistikIndexPage, StatistikPage
+from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
 from sitecore.viewsets import HariLiburViewSet
+
+SINERGI_PERMISSION = ("sitecore", "change_sinergisetting")
 
 
 @hooks.register("register_desa_section")
@@ -26,58 +33,151 @@ def statistik_section():
     )
 
 
+@hooks.register("register_desa_role_permissions")
+def komentar_permissions():
+    return {
+        Peran.EDITOR: [
+            "sitecore.view_komentar",
+            "sitecore.change_komentar",
+            "sitecore.delete_komentar",
+        ]
+    }
+
+
+@hooks.register("after_create_desa")
+def sinergi_for_editor(site, home, sections, groups, **kwargs):
+    """Editors keep their own village's partner links (a per-site setting permission)."""
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(
+        content_type__app_label=SINERGI_PERMISSION[0], codename=SINERGI_PERMISSION[1]
+    )
+    editor = groups.get(Peran.EDITOR)
+    if editor is not None:
+        GroupSitePermission.objects.get_or_create(group=editor, site=site, permission=permission)
+
+
+@hooks.register("register_admin_viewset")
+def komentar_viewset():
+    return KomentarViewSet()
+
+
+@hooks.register("register_admin_urls")
+def statistik_admin_urls():
+    from sitecore.statistik_admin import impor_csv_view
+
+    return [
+        path(
+            "statistik/<int:page_id>/impor-csv/",
+            impor_csv_view,
+            name="sitecore_statistik_impor_csv",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def statistik_impor_button(page, user, view_name, next_url=None):
+    if (
+        isinstance(page.specific_deferred, StatistikPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Impor CSV"),
+            url=reverse("sitecore_statistik_impor_csv", args=[page.pk]),
+            icon_name="upload",
+            priority=80,
+        )
+
+
+@hooks.register("register_demo_seeder")
+def seed_sitecore_demo(site, data):
+    from sitecore.demo.artikel import seed_artikel
+    from sitecore.demo.galeri import seed_galeri
+    from sitecore.demo.statistik import seed_statistik
+
+    seed_artikel(site, data)
+    seed_statistik(site, data)
+    seed_galeri(site, data)
+
+
+def _widget(key, area, order, template, get_context):
+    return DesaWidget(key=key, area=area, order=order, template=template, get_context=get_context)
+
+
+@hooks.register("register_desa_widget")
+def artikel_utama_widget():
+    return _widget(
+        "artikel_utama",
+        "home",
+        10,
+        "sitecore/widgets/artikel_utama.html",
+        widgets.artikel_utama_context,
+    )
+
+
 @hooks.register("register_desa_widget")
 def artikel_terbaru_widget():
-    return DesaWidget(
-        key="artikel_terbaru",
-        area="sidebar",
-        order=10,
-        template="sitecore/widgets/placeholder.html",
-        get_context=widgets.artikel_terbaru_context,
+    return _widget(
+        "artikel_terbaru",
+        "sidebar",
+        10,
+        "sitecore/widgets/artikel_terbaru.html",
+        widgets.artikel_terbaru_context,
+    )
+
+
+@hooks.register("register_desa_widget")
+def komentar_terbaru_widget():
+    return _widget(
+        "komentar_terbaru",
+        "sidebar",
+        20,
+        "sitecore/widgets/komentar_terbaru.html",
+        widgets.komentar_terbaru_context,
     )
 
 
 @hooks.register("register_desa_widget")
 def aparatur_widget():
-    return DesaWidget(
-        key="aparatur",
-        area="sidebar",
-        order=30,
-        template="sitecore/widgets/aparatur.html",
-        get_context=widgets.aparatur_context,
+    return _widget(
+        "aparatur", "sidebar", 30, "sitecore/widgets/aparatur.html", widgets.aparatur_context
     )
 
 
 @hooks.register("register_desa_widget")
 def statistik_widget():
-    return DesaWidget(
-        key="statistik",
-        area="sidebar",
-        order=40,
-        template="sitecore/widgets/placeholder.html",
-        get_context=widgets.statistik_context,
+    return _widget(
+        "statistik", "sidebar", 40, "sitecore/widgets/statistik.html", widgets.statistik_context
     )
 
 
 @hooks.register("register_desa_widget")
+def galeri_widget():
+    return _widget("galeri", "home", 60, "sitecore/widgets/galeri.html", widgets.galeri_context)
+
+
+@hooks.register("register_desa_widget")
 def kantor_widget():
-    return DesaWidget(
-        key="kantor",
-        area="sidebar",
-        order=60,
-        template="sitecore/widgets/peta_kantor.html",
-        get_context=widgets.kantor_context,
+    return _widget(
+        "kantor", "sidebar", 60, "sitecore/widgets/peta_kantor.html", widgets.kantor_context
+    )
+
+
+@hooks.register("register_desa_widget")
+def sinergi_widget():
+    return _widget(
+        "sinergi", "sidebar", 80, "sitecore/widgets/sinergi.html", widgets.sinergi_context
     )
 
 
 @hooks.register("register_desa_widget")
 def pengunjung_widget():
-    return DesaWidget(
-        key="pengunjung",
-        area="sidebar",
-        order=90,
-        template="sitecore/widgets/placeholder.html",
-        get_context=widgets.pengunjung_context,
+    return _widget(
+        "pengunjung",
+        "sidebar",
+        90,
+        "sitecore/widgets/pengunjung.html",
+        widgets.pengunjung_context,
     )
 
 

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from sitecore.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from sitecore.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, ProfilStreamBlock
 
 from .mixins import SocialMetaMixin
 from .profil import DesaProfil
@@ -132,7 +132,7 @@ class StandardPage(SocialMetaMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("isi"), blank=True)
+    body = StreamField(ProfilStreamBlock(), verbose_name=_("isi"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("ringkasan"),

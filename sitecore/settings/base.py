@@ -280,3 +280,24 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# sitecore (news, statistics, visitor counter): visitor/read counters need a cache
+# shared by every worker process. Redis when REDIS_URL is set; otherwise a file cache
+# (LocMemCache is per process, and the cron flush runs in yet another process).
+if REDIS_URL:
+    CACHES["kunjungan"] = {**CACHES["default"], "TIMEOUT": None}
+else:
+    CACHES["kunjungan"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("KUNJUNGAN_CACHE_DIR", str(BASE_DIR / "var" / "kunjungan")),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    }
+# Behind a reverse proxy that sets X-Forwarded-For, count the client's address instead.
+PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", False)
+
+# pengaduan: complaint attachments live outside MEDIA_ROOT and are only served through
+# a staff-only view; keep this directory out of any web server's document root.
+PENGADUAN_PRIVATE_ROOT = Path(
+    os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
+)

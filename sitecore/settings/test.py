@@ -39,3 +39,9 @@ LOGGING = {
         "django.request": {"level": "CRITICAL"},
     },
 }
+
+# sitecore: visitor/read counters in a per-process memory cache during tests.
+CACHES["kunjungan"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kunjungan-test",
+}
