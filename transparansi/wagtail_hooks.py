@@ -1,9 +1,15 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
-from transparansi.models import TransparansiIndexPage
+from transparansi import adminviews, widgets
+from transparansi.models import APBDesPage, KodeRekening, TransparansiIndexPage
+from transparansi.viewsets import PermohonanViewSet
 
 PPID_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
@@ -20,12 +26,113 @@ def transparansi_section():
     )
 
 
+@hooks.register("register_desa_role_permissions")
+def transparansi_role_permissions():
+    return {
+        Peran.PPID: [
+            "transparansi.add_permohonaninformasi",
+            "transparansi.change_permohonaninformasi",
+            "transparansi.view_permohonaninformasi",
+        ]
+    }
+
+
 @hooks.register("register_desa_widget")
 def apbdes_widget():
     return DesaWidget(
         key="apbdes",
         area="sidebar",
         order=50,
-        template="sitecore/widgets/placeholder.html",
-        get_context=lambda request, page: {"judul": _("APBDes")},
+        template="transparansi/widgets/apbdes.html",
+        get_context=widgets.apbdes_sidebar_context,
     )
+
+
+@hooks.register("register_desa_widget")
+def apbdes_home_widget():
+    return DesaWidget(
+        key="apbdes_beranda",
+        area="home",
+        order=50,
+        template="transparansi/widgets/apbdes_beranda.html",
+        get_context=widgets.apbdes_home_context,
+    )
+
+
+@hooks.register("register_desa_widget")
+def serta_merta_widget():
+    return DesaWidget(
+        key="serta_merta",
+        area="notices",
+        order=10,
+        template="transparansi/widgets/serta_merta.html",
+        get_context=widgets.serta_merta_context,
+    )
+
+
+@hooks.register("register_admin_urls")
+def transparansi_admin_urls():
+    return [
+        path(
+            "transparansi/apbdes/<int:page_id>/impor/",
+            adminviews.impor_apbdes,
+            name="transparansi_apbdes_impor",
+        ),
+        path(
+            "transparansi/templat-apbdes.<str:fmt>",
+            adminviews.templat,
+            name="transparansi_templat",
+        ),
+    ]
+
+
+def _impor_button(page, user):
+    if (
+        isinstance(page.specific_deferred, APBDesPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        return Button(
+            _("Impor CSV/XLSX"),
+            reverse("transparansi_apbdes_impor", args=[page.id]),
+            icon_name="upload",
+            priority=40,
+        )
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def apbdes_impor_header_button(page, user, view_name, next_url=None):
+    button = _impor_button(page, user)
+    return [button] if button else []
+
+
+@hooks.register("register_page_listing_more_buttons")
+def apbdes_impor_listing_button(page, user, next_url=None):
+    button = _impor_button(page, user)
+    return [button] if button else []
+
+
+class KodeRekeningViewSet(SnippetViewSet):
+    """Kabupaten admins extend the code tree; PPIDs only use it."""
+
+    model = KodeRekening
+    icon = "list-ol"
+    menu_label = _("Kode rekening tambahan")
+    add_to_admin_menu = False
+    list_display = ["kode", "uraian"]
+    search_fields = ["kode", "uraian"]
+
+
+register_snippet(KodeRekeningViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def permohonan_viewset():
+    return PermohonanViewSet("permohonan_informasi")
+
+
+@hooks.register("register_demo_seeder")
+def transparansi_demo(site, data):
+    from transparansi.demo import seed
+
+    seed(site=site, data=data)

@@ -1,0 +1,2 @@
+def seed(site, data):
+    pass

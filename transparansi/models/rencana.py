@@ -1,0 +1,231 @@
+"""Development plans (RPJMDes, RKPDes) and their activities with implementation progress."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from sitecore.models.mixins import SocialMetaMixin
+from transparansi.apbdes import normalisasi_kode
+from transparansi.data.kode_rekening import BIDANG
+
+from .apbdes import SUMBER_DANA_CHOICES
+
+BIDANG_CHOICES = [(k, f"{k}. {v}") for k, v in BIDANG.items() if "." not in k]
+
+
+class StatusKegiatan(models.TextChoices):
+    DIRENCANAKAN = "direncanakan", _("Direncanakan")
+    BERJALAN = "berjalan", _("Sedang berjalan")
+    SELESAI = "selesai", _("Selesai")
+    TERTUNDA = "tertunda", _("Tertunda")
+    BATAL = "batal", _("Batal")
+
+
+class FotoBlock(blocks.StructBlock):
+    gambar = ImageChooserBlock(label=_("foto"))
+    keterangan = blocks.CharBlock(label=_("keterangan"), max_length=200, required=False)
+    teks_alternatif = blocks.CharBlock(
+        label=_("teks alternatif"),
+        max_length=200,
+        help_text=_("Apa yang tampak di foto, untuk pembaca layar."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Foto")
+
+
+class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
+    """Shared base of RPJMDes and RKPDes: the plan document plus structured activities."""
+
+    tahun_mulai = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000)])
+    tahun_selesai = models.PositiveSmallIntegerField(
+        _("tahun terakhir"), null=True, blank=True, validators=[MinValueValidator(2000)]
+    )
+    nomor_perdes = models.CharField(_("nomor Peraturan Desa"), max_length=100, blank=True)
+    dokumen = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen rencana"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ringkasan = RichTextField(_("ringkasan"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    search_fields = Page.search_fields + [index.SearchField("ringkasan")]
+    parent_page_types = ["transparansi.TransparansiIndexPage"]
+    subpage_types = []
+    is_creatable = False
+    template = "transparansi/rencana_page.html"
+
+    class Meta:
+        verbose_name = _("rencana pembangunan")
+        verbose_name_plural = _("rencana pembangunan")
+
+    @path("kegiatan/<int:pk>/", name="kegiatan")
+    def kegiatan_view(self, request, pk):
+        from transparansi.views import kegiatan_view
+
+        kegiatan = self.kegiatan.filter(pk=pk).first()
+        if kegiatan is None:
+            raise Http404
+        return kegiatan_view(request, self, kegiatan)
+
+    def get_context(self, request, *args, **kwargs):
+        from transparansi.views import rencana_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(rencana_context(self, request))
+        return context
+
+
+def _panels(tahun_panels):
+    return Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(tahun_panels),
+                FieldPanel("nomor_perdes"),
+                FieldPanel("dokumen"),
+            ],
+            heading=_("Dokumen"),
+        ),
+        FieldPanel("ringkasan"),
+        InlinePanel("kegiatan", label=_("Kegiatan"), heading=_("Kegiatan")),
+    ]
+
+
+class RPJMDesPage(RencanaPage):
+    """Six-year medium-term plan."""
+
+    content_panels = _panels([FieldPanel("tahun_mulai"), FieldPanel("tahun_selesai")])
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("RPJMDes")
+        verbose_name_plural = _("RPJMDes")
+
+    def clean(self):
+        super().clean()
+        if self.tahun_mulai and not self.tahun_selesai:
+            self.tahun_selesai = self.tahun_mulai + 5
+        if self.tahun_selesai and self.tahun_selesai - self.tahun_mulai != 5:
+            raise ValidationError({"tahun_selesai": _("RPJMDes berlaku enam tahun.")})
+
+    @property
+    def jenis(self):
+        return "RPJMDes"
+
+
+class RKPDesPage(RencanaPage):
+    """Annual plan."""
+
+    content_panels = _panels([FieldPanel("tahun_mulai")])
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("RKPDes")
+        verbose_name_plural = _("RKPDes")
+
+    def clean(self):
+        super().clean()
+        self.tahun_selesai = self.tahun_mulai
+
+    @property
+    def jenis(self):
+        return "RKPDes"
+
+
+class KegiatanRencana(Orderable):
+    """A planned activity and how far its implementation has come (realisasi kegiatan)."""
+
+    page = ParentalKey(RencanaPage, related_name="kegiatan", on_delete=models.CASCADE)
+    nama = models.CharField(_("nama kegiatan"), max_length=250)
+    bidang = models.CharField(_("bidang"), max_length=2, choices=BIDANG_CHOICES)
+    lokasi = models.CharField(_("lokasi"), max_length=150, blank=True)
+    volume = models.DecimalField(
+        _("volume"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    satuan = models.CharField(_("satuan"), max_length=30, blank=True)
+    biaya = models.DecimalField(_("biaya (Rp)"), max_digits=15, decimal_places=2, default=0)
+    sumber_dana = models.CharField(
+        _("sumber dana"), max_length=3, choices=SUMBER_DANA_CHOICES, blank=True
+    )
+    pelaksana = models.CharField(_("pelaksana"), max_length=150, blank=True)
+    tahun_rencana = models.PositiveSmallIntegerField(_("tahun pelaksanaan"))
+    status = models.CharField(
+        _("status"),
+        max_length=15,
+        choices=StatusKegiatan.choices,
+        default=StatusKegiatan.DIRENCANAKAN,
+    )
+    progres = models.PositiveSmallIntegerField(
+        _("progres (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    tanggal_mulai = models.DateField(_("tanggal mulai"), null=True, blank=True)
+    tanggal_selesai = models.DateField(_("tanggal selesai"), null=True, blank=True)
+    kode_apbdes = models.CharField(
+        _("kode kegiatan di APBDes"),
+        max_length=20,
+        blank=True,
+        help_text=_("Kode baris APBDes yang mendanai kegiatan ini, misalnya 2.3.01."),
+    )
+    keterangan = models.TextField(_("catatan pelaksanaan"), blank=True)
+    foto = StreamField([("foto", FotoBlock())], verbose_name=_("foto pelaksanaan"), blank=True)
+
+    panels = [
+        FieldPanel("nama"),
+        FieldRowPanel([FieldPanel("bidang"), FieldPanel("lokasi")]),
+        FieldRowPanel([FieldPanel("volume"), FieldPanel("satuan"), FieldPanel("biaya")]),
+        FieldRowPanel(
+            [FieldPanel("sumber_dana"), FieldPanel("pelaksana"), FieldPanel("tahun_rencana")]
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("progres")]),
+                FieldRowPanel([FieldPanel("tanggal_mulai"), FieldPanel("tanggal_selesai")]),
+                FieldPanel("kode_apbdes"),
+                FieldPanel("keterangan"),
+                FieldPanel("foto"),
+            ],
+            heading=_("Realisasi kegiatan"),
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kegiatan")
+        verbose_name_plural = _("kegiatan")
+
+    def __str__(self):
+        return self.nama
+
+    def clean(self):
+        if self.kode_apbdes:
+            kode = normalisasi_kode(self.kode_apbdes)
+            if kode is None:
+                raise ValidationError({"kode_apbdes": _("Kode tidak valid, misalnya 2.3.01.")})
+            self.kode_apbdes = kode
+        if self.status == StatusKegiatan.SELESAI and self.progres != 100:
+            raise ValidationError({"progres": _("Kegiatan yang selesai harus 100%.")})
+        if (
+            self.tanggal_mulai
+            and self.tanggal_selesai
+            and self.tanggal_selesai < self.tanggal_mulai
+        ):
+            raise ValidationError(
+                {"tanggal_selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")}
+            )
+
+    @property
+    def judul_rencana(self):
+        return f"{self.page.specific_class._meta.verbose_name} {self.tahun_rencana}"
