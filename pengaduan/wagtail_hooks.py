@@ -1,8 +1,18 @@
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
+from pengaduan.admin_views import PengaduanGroup
 from pengaduan.models import PengaduanIndexPage
+from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection
+
+PENGADUAN_PERMS = [
+    "pengaduan.add_pengaduan",
+    "pengaduan.change_pengaduan",
+    "pengaduan.view_pengaduan",
+]
 
 
 @hooks.register("register_desa_section")
@@ -14,3 +24,77 @@ def pengaduan_section():
         title=_("Pengaduan"),
         order=40,
     )
+
+
+@hooks.register("register_desa_role_permissions")
+def pengaduan_role_permissions():
+    lookups = [
+        "pengaduan.view_kategori",
+        "pengaduan.view_templatetanggapan",
+        "pengaduan.add_templatetanggapan",
+        "pengaduan.change_templatetanggapan",
+    ]
+    manage_kategori = [
+        "pengaduan.add_kategori",
+        "pengaduan.change_kategori",
+        "pengaduan.view_kategori",
+    ]
+    return {
+        Peran.PETUGAS_PENGADUAN: PENGADUAN_PERMS + lookups,
+        Peran.KOORDINATOR_PENGADUAN: PENGADUAN_PERMS
+        + lookups
+        + manage_kategori
+        + ["pengaduan.delete_templatetanggapan", "pengaduan.lihat_identitas_pengaduan"],
+        Peran.EDITOR: manage_kategori,
+    }
+
+
+@hooks.register("after_create_desa")
+def kategori_bawaan(site, **kwargs):
+    from pengaduan.models import Kategori
+
+    Kategori.buat_bawaan(site)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return PengaduanGroup()
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("pengaduan.terima", _("Laporan diterima"), _("Laporan diterima"))
+    actions.register_action("pengaduan.status", _("Status diubah"), _("Status diubah"))
+    actions.register_action(
+        "pengaduan.keterangan", _("Keterangan pelapor"), _("Pelapor menambah keterangan")
+    )
+    actions.register_action(
+        "pengaduan.penilaian", _("Penilaian pelapor"), _("Pelapor memberi nilai")
+    )
+
+
+class PanelPengaduan(Component):
+    name = "pengaduan_panel"
+    order = 90
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def render_html(self, parent_context=None):
+        return render_to_string("pengaduan/admin/panel.html", {"rows": self.rows})
+
+
+@hooks.register("construct_homepage_panels")
+def panel_pengaduan(request, panels):
+    from pengaduan.dasbor import ringkasan_per_desa
+
+    rows = ringkasan_per_desa(request.user)
+    if rows:
+        panels.append(PanelPengaduan(rows))
+
+
+@hooks.register("register_demo_seeder")
+def demo_pengaduan(site, data):
+    from pengaduan.demo import seed
+
+    seed(site=site, data=data)

@@ -1,13 +1,86 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from sitecore.models.mixins import DesaSectionPage
 
+KODE = r"(?P<kode>[0-9A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{2})"
 
-class PengaduanIndexPage(DesaSectionPage):
-    """The village's complaints and aspirations section."""
+
+class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
+    """The village's complaints section: form, receipt, tracking, register and report.
+
+    The handlers live in pengaduan.publik; this class only routes.
+    """
 
     template = "pengaduan/pengaduan_index_page.html"
 
     class Meta:
         verbose_name = _("indeks pengaduan")
         verbose_name_plural = _("indeks pengaduan")
+
+    @path("")
+    def formulir(self, request):
+        from pengaduan import publik
+
+        return publik.formulir(self, request)
+
+    @re_path(rf"^terima/{KODE}/$")
+    def tanda_terima(self, request, kode):
+        from pengaduan import publik
+
+        return publik.tanda_terima(self, request, kode)
+
+    @path("lacak/")
+    def lacak(self, request):
+        from pengaduan import publik
+
+        return publik.lacak(self, request)
+
+    @re_path(rf"^lacak/{KODE}/$")
+    def status(self, request, kode):
+        from pengaduan import publik
+
+        return publik.status(self, request, kode)
+
+    @path("register/")
+    def register(self, request):
+        from pengaduan import register
+
+        return register.daftar(self, request)
+
+    @re_path(rf"^register/{KODE}/$")
+    def register_item(self, request, kode):
+        from pengaduan import register
+
+        return register.detail(self, request, kode)
+
+    @path("register/rss/")
+    def register_rss(self, request):
+        from pengaduan import register
+
+        return register.rss(self, request)
+
+    @re_path(r"^register/data\.(?P<fmt>csv|json)$")
+    def register_data(self, request, fmt):
+        from pengaduan import register
+
+        return register.ekspor(self, request, fmt)
+
+    @re_path(r"^laporan/(?P<tahun>\d{4})/$")
+    def laporan(self, request, tahun):
+        from pengaduan import laporan
+
+        return laporan.halaman(self, request, int(tahun))
+
+    @re_path(r"^laporan/(?P<tahun>\d{4})/data\.(?P<fmt>csv|xlsx)$")
+    def laporan_data(self, request, tahun, fmt):
+        from pengaduan import laporan
+
+        return laporan.ekspor(self, request, int(tahun), fmt)
+
+    @path("laporan/")
+    def laporan_terbaru(self, request):
+        from django.shortcuts import redirect
+        from django.utils import timezone
+
+        return redirect(self.reverse_subpage("laporan", args=[timezone.localdate().year]))

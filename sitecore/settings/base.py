@@ -301,3 +301,9 @@ PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", 
 PENGADUAN_PRIVATE_ROOT = Path(
     os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
 )
+
+# pengaduan: complaint attachments live outside MEDIA_ROOT and are only served through
+# a staff-only view; keep this directory out of any web server's document root.
+PENGADUAN_PRIVATE_ROOT = Path(
+    os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
+)

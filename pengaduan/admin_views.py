@@ -1,0 +1,495 @@
+"""The officers' workspace: village-scoped viewsets and the custom workflow views.
+
+Wagtail's generic views only check model permissions and load objects by primary key,
+so every view here narrows to the user's villages; another village's item is a 404.
+"""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.models import Site
+
+from pengaduan import layanan
+from pengaduan.models import Kategori, Lampiran, Pengaduan, TemplateTanggapan
+from pengaduan.models.pengaduan import Hasil, Jenis, Kanal
+from pengaduan.workflow import CLOSED, DEFAULT_TEMPLATES, Status, TransitionError, allowed_targets
+from sitecore.models import Dusun
+from sitecore.models.roles import Peran
+from sitecore.permissions import desa_sites_for_user
+
+PERAN_PENGADUAN = [Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
+
+
+def situs_petugas(user, peran=None):
+    return desa_sites_for_user(user, peran or PERAN_PENGADUAN)
+
+
+def boleh_lihat_identitas(user, item):
+    """With `rahasiakan_identitas`, only the village's coordinator (or a superuser)."""
+    if not item.rahasiakan_identitas:
+        return situs_petugas(user).filter(pk=item.site_id).exists()
+    return situs_petugas(user, [Peran.KOORDINATOR_PENGADUAN]).filter(pk=item.site_id).exists()
+
+
+def item_untuk(user, pk):
+    return get_object_or_404(Pengaduan.objects.filter(site__in=situs_petugas(user)), pk=pk)
+
+
+# --- scoping mixins -------------------------------------------------------------
+
+
+class ScopedIndexMixin:
+    peran = PERAN_PENGADUAN
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(site__in=situs_petugas(self.request.user, self.peran))
+        )
+
+
+class ScopedObjectMixin:
+    peran = PERAN_PENGADUAN
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not situs_petugas(self.request.user, self.peran).filter(pk=obj.site_id).exists():
+            raise Http404
+        return obj
+
+
+class SiteLimitedForm(WagtailAdminModelForm):
+    """Site and village-scoped choices limited to the user's villages."""
+
+    peran = PERAN_PENGADUAN
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = situs_petugas(self.for_user, self.peran) if self.for_user else Site.objects.none()
+        if "site" in self.fields:
+            self.fields["site"].queryset = sites
+            if sites.count() == 1:
+                self.fields["site"].initial = sites.first()
+        if "kategori" in self.fields:
+            self.fields["kategori"].queryset = Kategori.objects.filter(site__in=sites)
+        if "dusun" in self.fields:
+            self.fields["dusun"].queryset = Dusun.objects.filter(profil__site__in=sites)
+
+    def clean(self):
+        data = super().clean()
+        site = data.get("site") or getattr(self.instance, "site", None)
+        for name in ("kategori",):
+            value = data.get(name)
+            if value is not None and site is not None and value.site_id != site.pk:
+                self.add_error(name, _("Pilih kategori milik desa yang sama."))
+        dusun = data.get("dusun")
+        if dusun is not None and site is not None and dusun.profil.site_id != site.pk:
+            self.add_error("dusun", _("Pilih dusun milik desa yang sama."))
+        return data
+
+
+def scoped(view_class, mixin=ScopedObjectMixin, peran=PERAN_PENGADUAN):
+    return type(f"Scoped{view_class.__name__}", (mixin, view_class), {"peran": peran})
+
+
+# --- complaints -----------------------------------------------------------------
+
+
+class PengaduanFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, widget=forms.CheckboxSelectMultiple, label=_("Status")
+    )
+    jenis = django_filters.ChoiceFilter(choices=Jenis.choices, label=_("Jenis"))
+    kanal = django_filters.ChoiceFilter(choices=Kanal.choices, label=_("Kanal"))
+    kategori = django_filters.CharFilter(field_name="kategori__nama", label=_("Kategori"))
+    dusun = django_filters.CharFilter(field_name="dusun__nama", label=_("Dusun"))
+    terlambat = django_filters.BooleanFilter(method="filter_terlambat", label=_("Lewat tenggat"))
+    diterima_pada = django_filters.DateFromToRangeFilter(
+        label=_("Tanggal diterima"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Pengaduan
+        fields = []
+
+    def filter_terlambat(self, queryset, name, value):
+        late = queryset.exclude(status__in=CLOSED).filter(tenggat_selesai__lt=timezone.now())
+        return late if value else queryset.exclude(pk__in=late.values("pk"))
+
+
+class PengaduanCreateForm(SiteLimitedForm):
+    class Meta:
+        model = Pengaduan
+        fields = [
+            "site", "kanal", "diterima_pada", "jenis", "kategori", "judul", "uraian", "dusun",
+            "rt", "rw", "lokasi_detail", "tanggal_kejadian", "nama", "telepon", "email",
+            "rahasiakan_identitas", "laporan_rahasia", "gender", "kelompok_umur",
+            "rentan_kk_perempuan", "rentan_disabilitas", "rentan_lansia", "persetujuan",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["diterima_pada"].initial = timezone.now()
+        self.fields["diterima_pada"].help_text = _("Tanggal dan jam asli laporan diterima.")
+        self.fields["kanal"].initial = Kanal.KANTOR
+
+
+class PengaduanEditForm(SiteLimitedForm):
+    class Meta:
+        model = Pengaduan
+        fields = [
+            "kategori", "dusun", "urgensi", "lintas_instansi", "petugas",
+            "judul_publik", "ringkasan_publik",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        site = self.instance.site if self.instance.pk else None
+        if site is not None:
+            self.fields["kategori"].queryset = Kategori.objects.filter(site=site)
+            self.fields["dusun"].queryset = Dusun.objects.filter(profil__site=site)
+            from sitecore.models.roles import PeranDesa
+
+            groups = PeranDesa.objects.filter(site=site, peran__in=PERAN_PENGADUAN).values("group")
+            self.fields["petugas"].queryset = (
+                get_user_model().objects.filter(groups__in=groups).distinct()
+            )
+
+    def save(self, commit=True):
+        item = super().save(commit=False)
+        layanan.perbarui_turunan(item)
+        if commit:
+            item.save()
+        return item
+
+
+class PengaduanCreateView(generic.CreateView):
+    def save_instance(self):
+        data = {
+            k: v for k, v in self.form.cleaned_data.items() if k not in ("site", "diterima_pada")
+        }
+        item, pin, _created = layanan.buat_pengaduan(
+            site=self.form.cleaned_data["site"],
+            data=data,
+            dicatat_oleh=self.request.user,
+            diterima_pada=self.form.cleaned_data["diterima_pada"],
+        )
+        self.request.session["pengaduan_admin_pin"] = {str(item.pk): pin}
+        return item
+
+    def get_success_url(self):
+        return reverse("pengaduan:tanda_terima", args=[self.object.pk])
+
+
+class PengaduanInspectView(generic.InspectView):
+    template_name = "pengaduan/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        item = self.object
+        ctx.update(
+            p=item,
+            events=item.tindak_lanjut.select_related("aktor", "berita_acara").order_by(
+                "waktu", "id"
+            ),
+            lampiran=item.lampiran.all(),
+            lihat_identitas=boleh_lihat_identitas(self.request.user, item),
+            tindak_lanjut_url=reverse("pengaduan:tindak_lanjut", args=[item.pk]),
+            tanda_terima_url=reverse("pengaduan:tanda_terima", args=[item.pk]),
+            sekarang=timezone.now(),
+        )
+        return ctx
+
+
+class PengaduanViewSet(ModelViewSet):
+    model = Pengaduan
+    icon = "mail"
+    menu_label = _("Pengaduan")
+    name = "pengaduan"
+    url_prefix = "pengaduan/item"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "kode",
+        Column("judul", label=_("Judul")),
+        "jenis",
+        "kategori",
+        "status",
+        "diterima_pada",
+        "tenggat_selesai",
+    ]
+    list_export = [
+        "kode", "jenis", "kategori", "kanal", "dusun", "judul_publik", "status", "urgensi",
+        "diterima_pada", "ditanggapi_pada", "diselesaikan_pada", "tenggat_tanggapan",
+        "tenggat_selesai", "hari_tanggapan", "hari_selesai", "tepat_tanggapan", "tepat_selesai",
+        "hasil", "penilaian",
+    ]  # fmt: skip
+    export_filename = "pengaduan"
+    filterset_class = PengaduanFilterSet
+    search_fields = ["kode", "judul", "judul_publik", "uraian"]
+    search_backend_name = None  # plain ORM search: the queryset is already scoped
+    ordering = ["-diterima_pada"]
+
+    index_view_class = scoped(generic.IndexView, ScopedIndexMixin)
+    add_view_class = PengaduanCreateView
+    edit_view_class = scoped(generic.EditView)
+    delete_view_class = scoped(generic.DeleteView)
+    inspect_view_class = scoped(PengaduanInspectView)
+    history_view_class = scoped(history.HistoryView)
+    usage_view_class = scoped(usage.UsageView)
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(
+            panel=self._panel_create, form_class=self._panel_create.get_form_class(), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            panel=self._panel_edit, form_class=self._panel_edit.get_form_class(), **kwargs
+        )
+
+    @property
+    def _panel_create(self):
+        return ObjectList(
+            [
+                FieldPanel("site"),
+                FieldRowPanel([FieldPanel("kanal"), FieldPanel("diterima_pada")]),
+                FieldRowPanel([FieldPanel("jenis"), FieldPanel("kategori")]),
+                FieldPanel("judul"),
+                FieldPanel("uraian"),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("dusun"),
+                        FieldRowPanel([FieldPanel("rt"), FieldPanel("rw")]),
+                        FieldPanel("lokasi_detail"),
+                        FieldPanel("tanggal_kejadian"),
+                    ],
+                    heading=_("Lokasi"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("nama"),
+                        FieldPanel("telepon"),
+                        FieldPanel("email"),
+                        FieldPanel("rahasiakan_identitas"),
+                        FieldPanel("laporan_rahasia"),
+                    ],
+                    heading=_("Pelapor"),
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("gender"),
+                        FieldPanel("kelompok_umur"),
+                        FieldPanel("rentan_kk_perempuan"),
+                        FieldPanel("rentan_disabilitas"),
+                        FieldPanel("rentan_lansia"),
+                        FieldPanel("persetujuan"),
+                    ],
+                    heading=_("Data sukarela"),
+                ),
+            ],
+            base_form_class=PengaduanCreateForm,
+        ).bind_to_model(Pengaduan)
+
+    @property
+    def _panel_edit(self):
+        return ObjectList(
+            [
+                FieldRowPanel([FieldPanel("kategori"), FieldPanel("dusun")]),
+                FieldRowPanel([FieldPanel("urgensi"), FieldPanel("lintas_instansi")]),
+                FieldPanel("petugas"),
+                MultiFieldPanel(
+                    [FieldPanel("judul_publik"), FieldPanel("ringkasan_publik")],
+                    heading=_("Teks untuk publik (tanpa nama dan data pribadi)"),
+                ),
+            ],
+            base_form_class=PengaduanEditForm,
+        ).bind_to_model(Pengaduan)
+
+    def get_form_class(self, for_update=False):
+        return (self._panel_edit if for_update else self._panel_create).get_form_class()
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/tindak-lanjut/", tindak_lanjut_view, name="tindak_lanjut"),
+            path("<int:pk>/tanda-terima/", tanda_terima_view, name="tanda_terima"),
+            path("lampiran/<int:pk>/", lampiran_view, name="lampiran"),
+        ]
+
+
+# --- workflow view ---------------------------------------------------------------
+
+
+class TindakLanjutForm(forms.Form):
+    ke_status = forms.ChoiceField(label=_("Status baru"))
+    catatan_publik = forms.CharField(
+        label=_("Catatan publik (tampil di register, tanpa nama)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    pesan_pelapor = forms.CharField(
+        label=_("Pesan untuk pelapor (hanya pelapor yang membaca)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    catatan_internal = forms.CharField(
+        label=_("Catatan internal"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    diteruskan_ke = forms.CharField(label=_("Diteruskan kepada"), required=False)
+    rapat_tanggal = forms.DateField(
+        label=_("Tanggal rapat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    rapat_peserta = forms.CharField(
+        label=_("Peserta rapat"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    rapat_temuan = forms.CharField(
+        label=_("Temuan rapat"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    rapat_rekomendasi = forms.CharField(
+        label=_("Rekomendasi"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    hasil = forms.ChoiceField(label=_("Hasil"), choices=[("", "—")] + Hasil.choices, required=False)
+    alasan = forms.CharField(
+        label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    dirujuk_ke = forms.CharField(label=_("Dirujuk ke"), required=False)
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        targets = sorted(allowed_targets(item.status), key=lambda s: list(Status).index(s))
+        self.fields["ke_status"].choices = [(t.value, t.label) for t in targets]
+
+
+def tindak_lanjut_view(request, pk):
+    item = item_untuk(request.user, pk)
+    if not request.user.has_perm("pengaduan.change_pengaduan"):
+        raise PermissionDenied
+    form = TindakLanjutForm(request.POST or None, item=item)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k != "ke_status" and v not in ("", None)
+        }
+        try:
+            layanan.ubah_status(item, form.cleaned_data["ke_status"], user=request.user, data=data)
+        except TransitionError as exc:
+            for field, msg in exc.errors.items():
+                form.add_error(field, msg)
+            if not exc.errors:
+                form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Status %(kode)s diperbarui.") % {"kode": item.kode})
+            return redirect("pengaduan:inspect", item.pk)
+    templates = {
+        **{s.value: [str(t)] for s, t in DEFAULT_TEMPLATES.items()},
+    }
+    for t in TemplateTanggapan.objects.filter(site=item.site):
+        templates.setdefault(t.status, []).append(t.teks)
+    return TemplateResponse(
+        request,
+        "pengaduan/admin/tindak_lanjut.html",
+        {"p": item, "form": form, "templates": templates, "header_title": item.kode},
+    )
+
+
+def tanda_terima_view(request, pk):
+    item = item_untuk(request.user, pk)
+    pins = request.session.get("pengaduan_admin_pin", {})
+    pin = pins.pop(str(pk), None)
+    request.session["pengaduan_admin_pin"] = pins
+    from sitecore.models.profil import TIME_ZONE_ABBR, DesaProfil
+
+    profil = DesaProfil.for_site(item.site)
+    response = TemplateResponse(
+        request,
+        "pengaduan/admin/tanda_terima.html",
+        {"p": item, "pin": pin, "desa": profil, "zona": TIME_ZONE_ABBR.get(profil.zona_waktu)},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def lampiran_view(request, pk):
+    lampiran = get_object_or_404(
+        Lampiran.objects.filter(pengaduan__site__in=situs_petugas(request.user)), pk=pk
+    )
+    response = FileResponse(
+        lampiran.berkas.open("rb"),
+        content_type=lampiran.content_type,
+        as_attachment=not lampiran.is_image,
+        filename=f"lampiran-{lampiran.pk}.{lampiran.berkas.name.rsplit('.', 1)[-1]}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- lookups -----------------------------------------------------------------------
+
+
+class KategoriViewSet(ModelViewSet):
+    model = Kategori
+    icon = "tag"
+    menu_label = _("Kategori")
+    name = "pengaduan_kategori"
+    url_prefix = "pengaduan/kategori"
+    list_display = ["nama", "site", "urutan", "aktif"]
+    form_fields = ["site", "nama", "urutan", "aktif"]
+    copy_view_enabled = False
+    peran = [Peran.KOORDINATOR_PENGADUAN, Peran.EDITOR, Peran.PETUGAS_PENGADUAN]
+    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
+    edit_view_class = scoped(generic.EditView, peran=peran)
+    delete_view_class = scoped(generic.DeleteView, peran=peran)
+    history_view_class = scoped(history.HistoryView, peran=peran)
+    usage_view_class = scoped(usage.UsageView, peran=peran)
+
+    def get_form_class(self, for_update=False):
+        return type(
+            "KategoriForm",
+            (SiteLimitedForm,),
+            {
+                "peran": self.peran,
+                "Meta": type("Meta", (), {"model": self.model, "fields": self.form_fields}),
+            },
+        )
+
+
+class TemplateTanggapanViewSet(KategoriViewSet):
+    model = TemplateTanggapan
+    icon = "doc-full"
+    menu_label = _("Template tanggapan")
+    name = "pengaduan_template"
+    url_prefix = "pengaduan/template"
+    list_display = ["judul", "status", "site"]
+    form_fields = ["site", "status", "judul", "teks"]
+    peran = PERAN_PENGADUAN
+    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
+    edit_view_class = scoped(generic.EditView, peran=peran)
+    delete_view_class = scoped(generic.DeleteView, peran=peran)
+    history_view_class = scoped(history.HistoryView, peran=peran)
+    usage_view_class = scoped(usage.UsageView, peran=peran)
+
+
+class PengaduanGroup(ModelViewSetGroup):
+    menu_label = _("Pengaduan")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (PengaduanViewSet, KategoriViewSet, TemplateTanggapanViewSet)

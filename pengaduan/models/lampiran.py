@@ -1,0 +1,40 @@
+"""Attachments: re-encoded, renamed, kept in private storage, shown to village staff only."""
+
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pengaduan.storage import private_storage
+
+
+def nama_acak(instance, filename):
+    # The visitor's filename never reaches the disk; the extension follows the content.
+    ext = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}.get(
+        instance.content_type, "pdf"
+    )
+    return f"{secrets.token_hex(2)}/{secrets.token_urlsafe(24)}.{ext}"
+
+
+class Lampiran(models.Model):
+    pengaduan = models.ForeignKey(
+        "pengaduan.Pengaduan", on_delete=models.CASCADE, related_name="lampiran"
+    )
+    berkas = models.FileField(_("berkas"), storage=private_storage, upload_to=nama_acak)
+    nama_asli = models.CharField(_("nama berkas asli"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=40)
+    ukuran = models.PositiveIntegerField(_("ukuran (bita)"), default=0)
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+    dari_pelapor = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("lampiran")
+        verbose_name_plural = _("lampiran")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.nama_asli or self.berkas.name
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")

@@ -1,0 +1,277 @@
+"""A complaint, suggestion or development proposal, and its follow-up events."""
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from pengaduan.workflow import Status
+
+
+class Jenis(models.TextChoices):
+    PENGADUAN = "pengaduan", _("Pengaduan")
+    SARAN = "saran", _("Saran")
+    ASPIRASI = "aspirasi", _("Aspirasi / usulan pembangunan")
+
+
+class Kanal(models.TextChoices):
+    WEB = "web", _("Situs web")
+    KANTOR = "kantor", _("Datang ke kantor desa")
+    KOTAK_SARAN = "kotak_saran", _("Kotak saran")
+    TELEPON = "telepon", _("Telepon")
+    SMS = "sms", _("SMS")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SURAT = "surat", _("Surat")
+    IVR = "ivr", _("IVR (layanan suara)")
+    MUSYAWARAH = "musyawarah", _("Musyawarah desa/dusun")
+    MEDIA_SOSIAL = "media_sosial", _("Media sosial")
+    API = "api", _("Sistem lain (API)")
+
+
+class Gender(models.TextChoices):
+    PEREMPUAN = "perempuan", _("Perempuan")
+    LAKI_LAKI = "laki_laki", _("Laki-laki")
+
+
+class KelompokUmur(models.TextChoices):
+    MUDA = "u_17_29", _("17–29 tahun")
+    DEWASA = "u_30_44", _("30–44 tahun")
+    PARUH = "u_45_59", _("45–59 tahun")
+    LANSIA = "u_60", _("60 tahun ke atas")
+    ANAK = "u_0_16", _("di bawah 17 tahun")
+
+
+class Urgensi(models.TextChoices):
+    BIASA = "biasa", _("Biasa")
+    PENTING = "penting", _("Penting")
+    MENDESAK = "mendesak", _("Mendesak")
+
+
+class Hasil(models.TextChoices):
+    ADMINISTRATIF = "administratif", _("Penyelesaian administratif")
+    KOREKTIF = "korektif", _("Tindakan korektif")
+    KEBIJAKAN = "kebijakan", _("Rekomendasi kebijakan")
+    LAINNYA = "lainnya", _("Jawaban / penjelasan")
+
+
+class PengaduanQuerySet(models.QuerySet):
+    def for_sites(self, sites):
+        return self.filter(site__in=sites)
+
+    def publik(self):
+        """Verified, non-confidential items with an officer-written public text."""
+        return self.filter(diverifikasi_pada__isnull=False, laporan_rahasia=False).exclude(
+            judul_publik=""
+        )
+
+
+class Pengaduan(models.Model):
+    site = models.ForeignKey(
+        Site, verbose_name=_("desa"), on_delete=models.CASCADE, related_name="+", db_index=True
+    )
+    kode = models.CharField(_("kode lacak"), max_length=11, unique=True, editable=False)
+    pin_hash = models.CharField(max_length=128, editable=False)
+    # A one-time token from the form: a resent POST finds the item it already created.
+    token_form = models.CharField(max_length=64, unique=True, null=True, editable=False)
+
+    jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices)
+    kategori = models.ForeignKey(
+        "pengaduan.Kategori",
+        verbose_name=_("kategori"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kanal = models.CharField(_("kanal"), max_length=16, choices=Kanal.choices, default=Kanal.WEB)
+    judul = models.CharField(_("judul"), max_length=150)
+    uraian = models.TextField(_("uraian asli"))
+    dusun = models.ForeignKey(
+        "sitecore.Dusun",
+        verbose_name=_("dusun"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rt = models.CharField(_("RT"), max_length=3, blank=True)
+    rw = models.CharField(_("RW"), max_length=3, blank=True)
+    lokasi_detail = models.CharField(_("detail lokasi"), max_length=200, blank=True)
+    tanggal_kejadian = models.DateField(_("tanggal kejadian"), null=True, blank=True)
+
+    nama = models.CharField(_("nama pelapor"), max_length=100, blank=True)
+    telepon = models.CharField(_("telepon/WhatsApp"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    rahasiakan_identitas = models.BooleanField(_("rahasiakan identitas"), default=False)
+    laporan_rahasia = models.BooleanField(_("laporan rahasia"), default=False)
+    gender = models.CharField(_("jenis kelamin"), max_length=12, choices=Gender.choices, blank=True)
+    kelompok_umur = models.CharField(
+        _("kelompok umur"), max_length=8, choices=KelompokUmur.choices, blank=True
+    )
+    rentan_kk_perempuan = models.BooleanField(_("kepala keluarga perempuan"), default=False)
+    rentan_disabilitas = models.BooleanField(_("penyandang disabilitas"), default=False)
+    rentan_lansia = models.BooleanField(_("lanjut usia"), default=False)
+    persetujuan = models.BooleanField(_("persetujuan pemrosesan data"), default=False)
+
+    diterima_pada = models.DateTimeField(_("diterima pada"), db_index=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.DITERIMA
+    )
+    status_sebelum_jeda = models.CharField(max_length=24, blank=True, editable=False)
+    urgensi = models.CharField(
+        _("urgensi"), max_length=10, choices=Urgensi.choices, default=Urgensi.BIASA
+    )
+    lintas_instansi = models.BooleanField(
+        _("melibatkan instansi lain"),
+        default=False,
+        help_text=_("Tenggat penyelesaian menjadi 5 hari kerja."),
+    )
+    petugas = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("petugas penanggung jawab"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Written by officers for the public; the raw text never goes public.
+    judul_publik = models.CharField(_("judul publik"), max_length=150, blank=True)
+    ringkasan_publik = models.TextField(_("ringkasan publik"), blank=True)
+    hasil = models.CharField(_("hasil"), max_length=16, choices=Hasil.choices, blank=True)
+
+    # Derived and stored for statistics and dashboards.
+    diverifikasi_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    ditanggapi_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    diselesaikan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    tenggat_tanggapan = models.DateTimeField(null=True, blank=True, editable=False)
+    tenggat_selesai = models.DateTimeField(null=True, blank=True, editable=False)
+    hari_tanggapan = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    hari_selesai = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    tepat_tanggapan = models.BooleanField(null=True, editable=False)
+    tepat_selesai = models.BooleanField(null=True, editable=False)
+    dibuka_kembali = models.PositiveSmallIntegerField(default=0, editable=False)
+    pengingat_terkirim = models.DateTimeField(null=True, blank=True, editable=False)
+
+    penilaian = models.PositiveSmallIntegerField(
+        _("penilaian pelapor"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        editable=False,
+    )
+    komentar_penilaian = models.TextField(_("komentar penilaian"), blank=True, editable=False)
+
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    objects = PengaduanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pengaduan")
+        verbose_name_plural = _("pengaduan")
+        ordering = ["-diterima_pada"]
+        indexes = [
+            models.Index(fields=["site", "-diterima_pada"], name="pengaduan_site_diterima"),
+            models.Index(fields=["site", "status"], name="pengaduan_site_status"),
+            models.Index(fields=["site", "tenggat_selesai"], name="pengaduan_site_tenggat"),
+        ]
+        permissions = [
+            ("lihat_identitas_pengaduan", _("Boleh melihat identitas yang dirahasiakan"))
+        ]
+
+    def __str__(self):
+        return f"{self.kode} – {self.judul}"
+
+    def set_pin(self, pin):
+        self.pin_hash = make_password(pin)
+
+    def check_pin(self, pin):
+        return bool(pin) and check_password(pin, self.pin_hash)
+
+    @property
+    def kelompok_rentan(self):
+        return [
+            label
+            for flag, label in (
+                (self.rentan_kk_perempuan, _("kepala keluarga perempuan")),
+                (self.rentan_disabilitas, _("penyandang disabilitas")),
+                (self.rentan_lansia, _("lanjut usia")),
+            )
+            if flag
+        ]
+
+    @property
+    def lokasi_publik(self):
+        """Dusun-level location only: RT/RW and details can point at a person."""
+        return self.dusun.nama if self.dusun_id else ""
+
+    @property
+    def judul_tampil(self):
+        return self.judul_publik or _("(menunggu verifikasi)")
+
+
+class JenisTindakLanjut(models.TextChoices):
+    STATUS = "status", _("Perubahan status")
+    CATATAN = "catatan", _("Catatan petugas")
+    KETERANGAN = "keterangan", _("Keterangan tambahan pelapor")
+    PENILAIAN = "penilaian", _("Penilaian pelapor")
+
+
+class TindakLanjut(models.Model):
+    """One event in an item's life: a state change, a note, or the reporter's input."""
+
+    pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="tindak_lanjut")
+    jenis = models.CharField(
+        max_length=12, choices=JenisTindakLanjut.choices, default=JenisTindakLanjut.STATUS
+    )
+    dari_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    ke_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    waktu = models.DateTimeField(_("waktu"), db_index=True)
+    aktor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    oleh_pelapor = models.BooleanField(default=False)
+    catatan_publik = models.TextField(_("catatan publik"), blank=True)
+    catatan_internal = models.TextField(_("catatan internal"), blank=True)
+    pesan_pelapor = models.TextField(_("pesan untuk pelapor"), blank=True)
+    # Step details (forwarding, meeting, closing, rejection).
+    diteruskan_ke = models.CharField(_("diteruskan kepada"), max_length=200, blank=True)
+    rapat_tanggal = models.DateField(_("tanggal rapat"), null=True, blank=True)
+    rapat_peserta = models.TextField(_("peserta rapat"), blank=True)
+    rapat_temuan = models.TextField(_("temuan rapat"), blank=True)
+    rapat_rekomendasi = models.TextField(_("rekomendasi rapat"), blank=True)
+    berita_acara = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("berita acara"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    alasan = models.TextField(_("alasan"), blank=True)
+    dirujuk_ke = models.CharField(_("dirujuk ke"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("tindak lanjut")
+        verbose_name_plural = _("tindak lanjut")
+        ordering = ["waktu", "id"]
+
+    def __str__(self):
+        return f"{self.pengaduan.kode} {self.waktu:%Y-%m-%d %H:%M} {self.ke_status or self.jenis}"
+
+    @property
+    def aktor_label(self):
+        if self.oleh_pelapor:
+            return _("Pelapor")
+        return _("Petugas desa")
