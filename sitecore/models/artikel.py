@@ -284,8 +284,10 @@ class ArtikelPage(RoutablePageMixin, SocialMetaMixin, Page):
 
     @cached_property
     def tag_list(self):
-        # Uses the prefetched through rows when the listing prefetched them.
-        return [item.tag for item in self.tagged_items.all()]
+        # Listings prefetch the through rows with their tags; a single page asks once.
+        if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
+            return [item.tag for item in self.tagged_items.all()]
+        return list(self.tags.all())
 
     def get_meta_description(self):
         return self.search_description or self.ringkasan
@@ -317,7 +319,7 @@ class ArtikelPage(RoutablePageMixin, SocialMetaMixin, Page):
         )
         return list(
             ArtikelPage.objects.filter(pk__in=models.Subquery(ids[:50]))
-            .select_related("gambar")
+            .select_related("gambar", "kategori")
             .prefetch_related("gambar__renditions")
             .order_by("-tanggal_terbit")[:limit]
         )
@@ -330,7 +332,8 @@ class ArtikelPage(RoutablePageMixin, SocialMetaMixin, Page):
         context["komentar_list"] = komentar_disetujui(self)
         context["dibaca"] = jumlah_dibaca(self)
         context["terkait"] = self.terkait()
-        context["share_url"] = self.full_url
+        context["index"] = self.get_parent()
+        context["share_url"] = self.get_full_url(request)
         return context
 
     @path("")
