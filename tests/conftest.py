@@ -21,30 +21,56 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def desa_a(db):
-    """Desa Alpha on WITA (Lombok Barat)."""
-    return buat_desa(
-        "Alpha",
-        "alpha.test",
+VILLAGES = {
+    "alpha.test": dict(
+        nama="Alpha",
         zona_waktu="Asia/Makassar",
         kecamatan="Narmada",
         kabupaten="Kabupaten Lombok Barat",
         provinsi="Nusa Tenggara Barat",
-    )
+    ),
+    "beta.test": dict(
+        nama="Beta",
+        zona_waktu="Asia/Jakarta",
+        kecamatan="Karangreja",
+        kabupaten="Kabupaten Purbalingga",
+        provinsi="Jawa Tengah",
+    ),
+}
+
+
+def _village(hostname):
+    """The test village at `hostname`, created through `buat_desa` when missing."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(hostname=hostname).first()
+    if site is None:
+        kwargs = dict(VILLAGES[hostname])
+        site = buat_desa(kwargs.pop("nama"), hostname, **kwargs)
+    return site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # Building a village (pages, English mirrors, groups) is the slowest part of most
+    # tests: build the two test villages once per database; each test's transaction
+    # rolls back its own changes. A transactional test flushes them; later tests then
+    # rebuild them inside their own transaction.
+    with django_db_blocker.unblock():
+        for hostname in VILLAGES:
+            _village(hostname)
+
+
+@pytest.fixture
+def desa_a(db):
+    """Desa Alpha on WITA (Lombok Barat)."""
+    return _village("alpha.test")
 
 
 @pytest.fixture
 def desa_b(db):
     """Desa Beta on WIB (Purbalingga)."""
-    return buat_desa(
-        "Beta",
-        "beta.test",
-        zona_waktu="Asia/Jakarta",
-        kecamatan="Karangreja",
-        kabupaten="Kabupaten Purbalingga",
-        provinsi="Jawa Tengah",
-    )
+    return _village("beta.test")
 
 
 class SiteClient(Client):
