@@ -29,7 +29,7 @@ from sitecore.models.profil import TIME_ZONE_ABBR
 SESSION_KODE = "pengaduan_milik"  # codes filed from this browser (receipt access)
 SESSION_PIN = "pengaduan_pin"  # code -> PIN, popped when the receipt shows it
 SESSION_AKSES = "pengaduan_akses"  # codes verified with their PIN
-SESSION_TOKEN = "pengaduan_token"
+SESSION_TOKEN = "pengaduan_token"  # noqa: S105 - a session key name
 
 
 def _no_store(response):

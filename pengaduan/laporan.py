@@ -1,0 +1,192 @@
+"""Hasil Umpan Balik: yearly figures per village, server-side SVG charts, CSV/XLSX export.
+
+`hitung(site, start, end)` is pure aggregation (a fixed number of queries whatever the
+volume); the admin can call it with any date range.
+"""
+
+import csv
+import io
+from datetime import date, datetime, time
+from statistics import median
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from pengaduan.models import Pengaduan
+from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
+from pengaduan.workflow import Status
+
+
+def _range(site, start, end):
+    from sitecore.models import DesaProfil
+
+    profil = DesaProfil.objects.filter(site=site).first()
+    tz = ZoneInfo(profil.zona_waktu if profil else "Asia/Jakarta")
+    return (
+        datetime.combine(start, time.min, tzinfo=tz),
+        datetime.combine(end, time.max, tzinfo=tz),
+    )
+
+
+def _group(qs, field, labels=None):
+    rows = qs.values(field).annotate(n=Count("pk")).order_by("-n", field)
+    out = []
+    for row in rows:
+        key = row[field]
+        label = (labels or {}).get(key, key) if key not in (None, "") else _("Tidak diisi")
+        out.append((str(label), row["n"]))
+    return out
+
+
+def hitung(site, start, end):
+    lo, hi = _range(site, start, end)
+    qs = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
+    totals = qs.aggregate(
+        total=Count("pk"),
+        ditanggapi=Count("pk", filter=Q(ditanggapi_pada__isnull=False)),
+        tepat_tanggapan=Count("pk", filter=Q(tepat_tanggapan=True)),
+        selesai=Count("pk", filter=Q(diselesaikan_pada__isnull=False)),
+        tepat_selesai=Count("pk", filter=Q(tepat_selesai=True)),
+        berbagi_profil=Count(
+            "pk",
+            filter=~Q(gender="")
+            | ~Q(kelompok_umur="")
+            | Q(rentan_kk_perempuan=True)
+            | Q(rentan_disabilitas=True)
+            | Q(rentan_lansia=True),
+        ),
+        kk_perempuan=Count("pk", filter=Q(rentan_kk_perempuan=True)),
+        disabilitas=Count("pk", filter=Q(rentan_disabilitas=True)),
+        lansia=Count("pk", filter=Q(rentan_lansia=True)),
+        dinilai=Count("pk", filter=Q(penilaian__isnull=False)),
+    )
+    days = list(qs.values_list("hari_tanggapan", "hari_selesai"))
+    first = [a for a, _b in days if a is not None]
+    final = [b for _a, b in days if b is not None]
+    ratings = dict(
+        qs.filter(penilaian__isnull=False).values_list("penilaian").annotate(n=Count("pk"))
+    )
+    return {
+        "start": start,
+        "end": end,
+        **totals,
+        "median_tanggapan": median(first) if first else None,
+        "median_selesai": median(final) if final else None,
+        "per_jenis": _group(qs, "jenis", dict(Jenis.choices)),
+        "per_kategori": _group(qs, "kategori__nama"),
+        "per_kanal": _group(qs, "kanal", dict(Kanal.choices)),
+        "per_dusun": _group(qs, "dusun__nama"),
+        "per_status": _group(qs, "status", dict(Status.choices)),
+        "per_gender": _group(qs.exclude(gender=""), "gender", dict(Gender.choices)),
+        "per_umur": _group(
+            qs.exclude(kelompok_umur=""), "kelompok_umur", dict(KelompokUmur.choices)
+        ),
+        "penilaian": [(str(n), ratings.get(n, 0)) for n in range(1, 6)],
+    }
+
+
+def svg_batang(rows, title):
+    """A horizontal bar chart as inline SVG: readable without JS, scales to 360 px."""
+    if not rows:
+        return ""
+    bar_h, gap, label_w, width = 22, 8, 150, 520
+    top = max(n for _l, n in rows) or 1
+    height = len(rows) * (bar_h + gap)
+    parts = [
+        f'<svg class="grafik" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (label, n) in enumerate(rows):
+        y = i * (bar_h + gap)
+        w = int((width - label_w - 50) * n / top)
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end" font-size="13">'
+            f"{escape(label[:22])}</text>"
+            f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_h}" fill="#1b6e3a"/>'
+            f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13">{n}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text node is escaped above
+
+
+SECTIONS = [
+    ("per_jenis", "Menurut jenis"),
+    ("per_kategori", "Menurut kategori"),
+    ("per_kanal", "Menurut kanal"),
+    ("per_dusun", "Menurut dusun"),
+    ("per_status", "Menurut status"),
+    ("per_gender", "Jenis kelamin pelapor (yang bersedia)"),
+    ("per_umur", "Kelompok umur pelapor (yang bersedia)"),
+    ("penilaian", "Sebaran nilai kepuasan (1–5)"),
+]
+
+
+def _sections(data):
+    return [
+        {"key": key, "judul": _(title), "rows": data[key], "svg": svg_batang(data[key], _(title))}
+        for key, title in SECTIONS
+    ]
+
+
+def halaman(page, request, tahun):
+    site = page.get_site()
+    data = hitung(site, date(tahun, 1, 1), date(tahun, 12, 31))
+    return TemplateResponse(
+        request,
+        "pengaduan/laporan.html",
+        {
+            "page": page,
+            "self": page,
+            "tahun": tahun,
+            "d": data,
+            "sections": _sections(data),
+            "url_laporan": page.url + f"laporan/{tahun}/",
+            "url_register": page.url + "register/",
+        },
+    )
+
+
+def _rows(data):
+    yield [_("Ukuran"), _("Nilai")]
+    for key in (
+        "total", "ditanggapi", "tepat_tanggapan", "selesai", "tepat_selesai",
+        "median_tanggapan", "median_selesai", "berbagi_profil", "kk_perempuan",
+        "disabilitas", "lansia", "dinilai",
+    ):  # fmt: skip
+        yield [key, data[key]]
+    for key, title in SECTIONS:
+        yield []
+        yield [_(title), _("Jumlah")]
+        yield from ([label, n] for label, n in data[key])
+
+
+def ekspor(page, request, tahun, fmt):
+    data = hitung(page.get_site(), date(tahun, 1, 1), date(tahun, 12, 31))
+    name = f"hasil-umpan-balik-{tahun}"
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        writer = csv.writer(response)
+        for row in _rows(data):
+            writer.writerow(row)
+        return response
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = str(tahun)
+    for row in _rows(data):
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response

@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from pengaduan import notifikasi
+from pengaduan.dasbor import perlu_pengingat
+from pengaduan.layanan import admin_url
+
+
+class Command(BaseCommand):
+    help = "E-mail officers about open complaints due within 24 hours (run hourly from cron)."
+
+    def handle(self, *args, **options):
+        count = 0
+        for item in perlu_pengingat():
+            with transaction.atomic():
+                penerima = [item.petugas.email] if item.petugas and item.petugas.email else []
+                penerima = penerima or notifikasi.email_petugas(item.site)
+                notifikasi.antrekan(
+                    item.site,
+                    penerima,
+                    f"[{item.site.site_name}] Tenggat {item.kode}",
+                    "pengaduan/email/pengingat.txt",
+                    {"p": item, "admin_url": admin_url(item)},
+                    pengaduan=item,
+                )
+                item.pengingat_terkirim = timezone.now()
+                item.save(update_fields=["pengingat_terkirim"])
+            count += 1
+        self.stdout.write(f"pengingat={count}")

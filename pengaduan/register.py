@@ -1,0 +1,193 @@
+"""The public register (Register Pengaduan) and its open-data outputs.
+
+Only verified, non-confidential items with an officer-written public text appear, and
+only through PUBLIC_FIELDS: identity, contact, raw text and attachments never leave.
+"""
+
+import csv
+import json
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from pengaduan.kode import normalisasi_kode
+from pengaduan.models import Kategori, Pengaduan, TindakLanjut
+from pengaduan.models.pengaduan import Jenis
+from pengaduan.workflow import Status
+from sitecore.models import Dusun
+from sitecore.models.profil import TIME_ZONE_ABBR
+
+
+def queryset(site, params):
+    qs = (
+        Pengaduan.objects.filter(site=site)
+        .publik()
+        .select_related("kategori", "dusun")
+        .order_by("-diterima_pada", "-id")
+    )
+    if params.get("status") in Status.values:
+        qs = qs.filter(status=params["status"])
+    if params.get("jenis") in Jenis.values:
+        qs = qs.filter(jenis=params["jenis"])
+    if params.get("kategori", "").isdigit():
+        qs = qs.filter(kategori_id=params["kategori"])
+    if params.get("dusun", "").isdigit():
+        qs = qs.filter(dusun_id=params["dusun"])
+    if params.get("tahun", "").isdigit():
+        qs = qs.filter(diterima_pada__year=int(params["tahun"]))
+    q = (params.get("q") or "").strip()[:100]
+    if q:
+        qs = qs.filter(
+            Q(judul_publik__icontains=q) | Q(ringkasan_publik__icontains=q) | Q(kode__iexact=q)
+        )
+    return qs
+
+
+def _attach_events(items):
+    """Public events of a page of items in one query."""
+    by_item = {p.pk: [] for p in items}
+    events = TindakLanjut.objects.filter(pengaduan__in=items).exclude(catatan_publik="")
+    for e in events.order_by("waktu", "id"):
+        by_item[e.pengaduan_id].append(e)
+    for p in items:
+        p.events_publik = by_item[p.pk]
+
+
+def _context(page, request):
+    desa = getattr(request, "desa_profil", None)
+    return {
+        "page": page,
+        "self": page,
+        "zona": TIME_ZONE_ABBR.get(desa.zona_waktu if desa else "", "WIB"),
+        "url_register": page.url + "register/",
+        "url_formulir": page.url,
+    }
+
+
+def daftar(page, request):
+    from pengaduan.publik import item_links
+
+    site = page.get_site()
+    qs = queryset(site, request.GET)
+    paginator = Paginator(qs, 20)
+    page_obj = paginator.get_page(request.GET.get("halaman"))
+    items = list(page_obj.object_list)
+    _attach_events(items)
+    links = item_links(items) if items else {}
+    for p in items:
+        p.tautan = links.get(p.pk, [])
+    params = request.GET.copy()
+    params.pop("halaman", None)
+    context = {
+        **_context(page, request),
+        "items": items,
+        "page_obj": page_obj,
+        "querystring": params.urlencode(),
+        "filters": request.GET,
+        "status_choices": Status.choices,
+        "jenis_choices": Jenis.choices,
+        "kategori_list": Kategori.objects.filter(site=site),
+        "dusun_list": Dusun.objects.filter(profil__site=site),
+        "tahun_list": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        "sekarang": timezone.now(),
+    }
+    return TemplateResponse(request, "pengaduan/register.html", context)
+
+
+def detail(page, request, kode):
+    from pengaduan.publik import item_links
+
+    kode = normalisasi_kode(kode)
+    item = queryset(page.get_site(), {}).filter(kode=kode).first()
+    if item is None:
+        raise Http404
+    _attach_events([item])
+    item.tautan = item_links([item]).get(item.pk, [])
+    return TemplateResponse(
+        request,
+        "pengaduan/register_item.html",
+        {**_context(page, request), "p": item, "sekarang": timezone.now()},
+    )
+
+
+PUBLIC_FIELDS = [
+    "kode",
+    "diterima_pada",
+    "jenis",
+    "kategori",
+    "dusun",
+    "judul",
+    "ringkasan",
+    "status",
+    "hasil",
+    "hari_tanggapan",
+    "tepat_tanggapan",
+    "hari_selesai",
+    "tepat_selesai",
+    "penilaian",
+    "tautan",
+]
+
+
+def baris_publik(p, base_url):
+    return {
+        "kode": p.kode,
+        "diterima_pada": timezone.localtime(p.diterima_pada).isoformat(),
+        "jenis": p.jenis,
+        "kategori": p.kategori.nama if p.kategori_id else "",
+        "dusun": p.lokasi_publik,
+        "judul": p.judul_publik,
+        "ringkasan": p.ringkasan_publik,
+        "status": p.status,
+        "hasil": p.hasil,
+        "hari_tanggapan": p.hari_tanggapan,
+        "tepat_tanggapan": p.tepat_tanggapan,
+        "hari_selesai": p.hari_selesai,
+        "tepat_selesai": p.tepat_selesai,
+        "penilaian": p.penilaian,
+        "tautan": f"{base_url}{p.kode}/",
+    }
+
+
+def ekspor(page, request, fmt):
+    base_url = request.build_absolute_uri(page.url + "register/")
+    rows = (baris_publik(p, base_url) for p in queryset(page.get_site(), request.GET).iterator())
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps({"data": list(rows)}, ensure_ascii=False), content_type="application/json"
+        )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="register-pengaduan.csv"'
+        writer = csv.DictWriter(response, fieldnames=PUBLIC_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+    return response
+
+
+def rss(page, request):
+    site = page.get_site()
+    base_url = request.build_absolute_uri(page.url + "register/")
+    feed = Rss201rev2Feed(
+        title=_("Register pengaduan %(desa)s") % {"desa": site.site_name},
+        link=base_url,
+        description=_("Pengaduan, saran dan aspirasi warga yang sudah diverifikasi."),
+        language="id",
+    )
+    for p in queryset(site, {})[:30]:
+        feed.add_item(
+            title=f"{p.kode}: {p.judul_publik}",
+            link=f"{base_url}{p.kode}/",
+            description=f"{p.get_status_display()}. {p.ringkasan_publik}",
+            pubdate=p.diterima_pada,
+            unique_id=f"{base_url}{p.kode}/",
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
