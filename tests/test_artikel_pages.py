@@ -16,6 +16,15 @@ from tests.conftest import section
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _counter_cache():
+    from sitecore.pengunjung import counter_cache
+
+    counter_cache().clear()
+    yield
+    counter_cache().clear()
+
+
 def main(response):
     """The page's own content, without the sidebar widgets."""
     body = response.content.decode()

@@ -341,7 +341,7 @@ class ArtikelPage(RoutablePageMixin, SocialMetaMixin, Page):
         return self.render(request)
 
     @path("komentar/")
-    def komentar(self, request):
+    def tulis_komentar(self, request):
         from sitecore.komentar_views import komentar_form_view
 
         return komentar_form_view(request, self)
