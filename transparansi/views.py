@@ -102,7 +102,7 @@ def apbdes_context(page, request):
 
 def apbdes_terkini(site, tahun=None):
     """The current year's live budget (amended if amended), else the latest year's."""
-    pages = APBDesPage.objects.live().descendant_of(site.root_page).only("id", "tahun", "versi")
+    pages = APBDesPage.objects.live().descendant_of(site.root_page)
     pages = terkini_per_tahun(pages)
     if not pages:
         return None

@@ -110,6 +110,7 @@ class RPJMDesPage(RencanaPage):
 
     content_panels = _panels([FieldPanel("tahun_mulai"), FieldPanel("tahun_selesai")])
     is_creatable = True
+    template = "transparansi/rencana_page.html"
 
     class Meta:
         verbose_name = _("RPJMDes")
@@ -132,6 +133,7 @@ class RKPDesPage(RencanaPage):
 
     content_panels = _panels([FieldPanel("tahun_mulai")])
     is_creatable = True
+    template = "transparansi/rencana_page.html"
 
     class Meta:
         verbose_name = _("RKPDes")
