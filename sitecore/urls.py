@@ -20,10 +20,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("api/", include("pengaduan.urls")),
-    path("api/", include("pengaduan.urls")),
     path("kunjungan/", include("sitecore.pengunjung_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz/", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

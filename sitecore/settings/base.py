@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sitecore.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -295,12 +296,6 @@ else:
     }
 # Behind a reverse proxy that sets X-Forwarded-For, count the client's address instead.
 PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", False)
-
-# pengaduan: complaint attachments live outside MEDIA_ROOT and are only served through
-# a staff-only view; keep this directory out of any web server's document root.
-PENGADUAN_PRIVATE_ROOT = Path(
-    os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
-)
 
 # pengaduan: complaint attachments live outside MEDIA_ROOT and are only served through
 # a staff-only view; keep this directory out of any web server's document root.
