@@ -37,7 +37,9 @@ def _acara(data):
                 "penyelenggara": "Badan Permusyawaratan Desa (BPD)",
                 "kontak_nama": "Sekretaris BPD",
                 "kontak_whatsapp": "0812 3700 1122",
-                "ringkasan": "Membahas usulan dusun untuk RKP Desa tahun depan. Terbuka untuk warga.",
+                "ringkasan": (
+                    "Membahas usulan dusun untuk RKP Desa tahun depan. Terbuka untuk warga."
+                ),
                 "deskripsi": (
                     "<p>Setiap dusun membawa daftar usulan hasil musyawarah dusun. "
                     "Perempuan, pemuda dan kelompok rentan diundang khusus.</p>"

@@ -10,7 +10,10 @@ def acara(site, title="Posyandu", mulai=None, live=True, **fields):
     """Create (and publish) an event in `site`'s agenda; `mulai` is aware."""
     index = section(site, "agenda")
     page = AgendaPage(
-        title=title, mulai=mulai or datetime(2026, 11, 25, 19, 0), tempat="Balai desa", **fields
+        title=title,
+        mulai=mulai or datetime(2026, 11, 25, 19, 0),
+        live=live,
+        **{"tempat": "Balai desa", **fields},
     )
     index.add_child(instance=page)
     revision = page.save_revision()

@@ -276,8 +276,10 @@ class AgendaPage(RoutablePageMixin, SocialMetaMixin, Page):
     def _zona_dari_desa(self):
         from sitecore.models import DesaProfil
 
-        site = self.get_site() if self.path else None
-        profil = DesaProfil.objects.filter(site=site).first() if site else None
+        # url_path is not set yet on a first save, so find the site by tree position.
+        step = self.steplen
+        ancestors = [self.path[:i] for i in range(step, len(self.path or ""), step)]
+        profil = DesaProfil.objects.filter(site__root_page__path__in=ancestors).first()
         return profil.zona_waktu if profil else "Asia/Jakarta"
 
     # --- presentation -----------------------------------------------------------
