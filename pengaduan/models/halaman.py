@@ -60,7 +60,7 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
 
         return register.rss(self, request)
 
-    @re_path(r"^register/data\.(?P<fmt>csv|json)$")
+    @re_path(r"^register/(?P<fmt>csv|json)/$")
     def register_data(self, request, fmt):
         from pengaduan import register
 
@@ -72,7 +72,7 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
 
         return laporan.halaman(self, request, int(tahun))
 
-    @re_path(r"^laporan/(?P<tahun>\d{4})/data\.(?P<fmt>csv|xlsx)$")
+    @re_path(r"^laporan/(?P<tahun>\d{4})/(?P<fmt>csv|xlsx)/$")
     def laporan_data(self, request, tahun, fmt):
         from pengaduan import laporan
 
