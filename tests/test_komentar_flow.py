@@ -19,6 +19,7 @@ def _counter_cache():
     yield
     counter_cache().clear()
 
+
 CAPTCHA_OK = {"captcha_0": "x", "captcha_1": "PASSED"}
 
 
