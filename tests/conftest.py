@@ -39,10 +39,23 @@ VILLAGES = {
 }
 
 
+def _ensure_wagtail_roots():
+    """A transactional test without serialized rollback flushes Wagtail's root page,
+    root collection and locale; put them back so later tests can still build villages."""
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="id")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def _village(hostname):
     """The test village at `hostname`, created through `buat_desa` when missing."""
     from wagtail.models import Site
 
+    _ensure_wagtail_roots()
     site = Site.objects.filter(hostname=hostname).first()
     if site is None:
         kwargs = dict(VILLAGES[hostname])
