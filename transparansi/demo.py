@@ -1,2 +1,355 @@
+"""Demo transparency content for a village; safe to run again (skips what exists)."""
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from wagtail.documents.models import Document
+
+from sitecore.demo import images
+from sitecore.kalender import KalenderKerja
+from sitecore.models import DesaProfil
+from transparansi import permohonan as aturan
+from transparansi.models import (
+    APBDesPage,
+    BarisAPBDes,
+    DaftarInformasiPage,
+    InformasiPublik,
+    KegiatanRencana,
+    PermohonanInformasi,
+    RKPDesPage,
+    SertaMertaPage,
+    TransparansiIndexPage,
+)
+
+JUTA = D(1_000_000)
+
+
+def _baris(skala, realisasi_pct, tanggal, dana_desa):
+    """A realistic budget: (kode, uraian, sumber, anggaran in juta, jenis, lokasi)."""
+    rows = [
+        ("4.1.1", "Hasil usaha BUMDes", "", 35, "", ""),
+        ("4.1.2", "Sewa tanah kas desa", "", 18, "", ""),
+        ("4.2.1", "Dana Desa", "", dana_desa, "", ""),
+        ("4.2.2", "Bagi hasil pajak dan retribusi daerah", "", 62, "", ""),
+        ("4.2.3", "Alokasi Dana Desa", "", 480, "", ""),
+        ("4.2.5", "Bantuan keuangan kabupaten", "", 75, "", ""),
+        ("4.3.6", "Bunga bank", "", 2, "", ""),
+        ("1.1.01", "Penghasilan tetap kepala desa dan perangkat", "ADD", 360, "5.1", "Kantor desa"),
+        ("1.1.02", "Tunjangan BPD", "ADD", 48, "5.1", "Kantor desa"),
+        ("1.2.01", "Pemeliharaan kantor desa", "ADD", 40, "5.2", "Kantor desa"),
+        ("1.4.01", "Penyusunan RKPDes dan musyawarah desa", "ADD", 22, "5.2", "Balai desa"),
+        ("2.1.01", "Honor guru PAUD", "DDS", 36, "5.2", "PAUD Tunas Harapan"),
+        ("2.2.01", "Posyandu dan makanan tambahan balita", "DDS", 84, "5.2", "5 posyandu"),
+        ("2.2.02", "Pencegahan stunting", "DDS", 60, "5.2", "Seluruh dusun"),
+        ("2.3.01", "Rehabilitasi jalan usaha tani", "DDS", 310, "5.3", "Dusun Karang Bedil"),
+        ("2.3.02", "Saluran irigasi tersier", "DDS", 185, "5.3", "Dusun Lendang Re"),
+        ("2.4.01", "Sambungan air bersih rumah tangga", "DDS", 120, "5.3", "Dusun Gubuk Baru"),
+        ("3.1.01", "Operasional linmas", "ADD", 15, "5.2", "Desa"),
+        ("3.3.01", "Turnamen olahraga pemuda", "PAD", 12, "5.2", "Lapangan desa"),
+        ("4.2.01", "Bibit dan pupuk kelompok tani", "DDS", 70, "5.2", "Kelompok tani"),
+        ("4.4.01", "Pelatihan usaha perempuan", "BKK", 40, "5.2", "Balai desa"),
+        ("5.3.01", "BLT Dana Desa", "DDS", 180, "5.2", "Keluarga penerima"),
+        ("5.1.01", "Siaga bencana", "DDS", 25, "5.4", "Desa"),
+        ("6.1.1", "SiLPA tahun sebelumnya", "", 48, "", ""),
+        ("6.2.2", "Penyertaan modal BUMDes", "", 50, "", ""),
+    ]
+    out = []
+    for i, (kode, uraian, sumber, juta, jenis, lokasi) in enumerate(rows):
+        anggaran = (D(juta) * skala * JUTA).quantize(D(1000))
+        pct = D(100) if kode.startswith("6.1") else D(realisasi_pct - (i % 5) * 6)
+        out.append(
+            BarisAPBDes(
+                kode=kode,
+                uraian=uraian,
+                sumber_dana=sumber,
+                jenis_belanja=jenis,
+                lokasi=lokasi,
+                anggaran=anggaran,
+                realisasi=(anggaran * max(pct, D(0)) / 100).quantize(D(1000)),
+                tanggal_realisasi=tanggal,
+                sort_order=i,
+            )
+        )
+    return out
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision(log_action=False).publish(log_action=False)
+    return page
+
+
+def _pdf(title, collection, filename):
+    existing = Document.objects.filter(title=title, collection=collection).first()
+    if existing:
+        return existing
+    img = Image.new("RGB", (595, 842), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([40, 40, 555, 110], fill=(27, 94, 32))
+    draw.text((60, 65), title[:60], fill="white")
+    for y in range(150, 760, 22):
+        draw.line([(60, y), (535, y)], fill=(200, 200, 200))
+    buf = io.BytesIO()
+    img.save(buf, "PDF")
+    doc = Document(title=title, collection=collection)
+    doc.file.save(filename, ContentFile(buf.getvalue()), save=False)
+    doc.save()
+    return doc
+
+
 def seed(site, data):
-    pass
+    section = TransparansiIndexPage.objects.child_of(site.root_page).first()
+    if section is None:
+        return
+    profil = DesaProfil.for_site(site)
+    koleksi = profil.koleksi
+    tahun = timezone.localdate().year
+    skala = D("1.0") if data["slug"] == "mekar-sari" else D("0.85")
+    existing = set(APBDesPage.objects.child_of(section).values_list("tahun", "versi"))
+    versions = [
+        (tahun - 1, "murni", 1020, 97, date(tahun - 1, 12, 31)),
+        (tahun, "murni", 1080, 45, date(tahun, 6, 30)),
+        (tahun, "perubahan", 1080, 52, date(tahun, 9, 30)),
+    ]
+    for th, versi, dd, pct, tgl in versions:
+        if (th, versi) in existing:
+            continue
+        rows = _baris(skala, pct, tgl, dd)
+        if versi == "perubahan":
+            for b in rows:
+                if b.kode == "2.3.01":
+                    b.anggaran += 40 * JUTA
+                if b.kode == "6.1.1":
+                    b.anggaran += 40 * JUTA
+                    b.realisasi = b.anggaran
+        title = f"APBDes Perubahan {th}" if versi == "perubahan" else f"APBDes {th}"
+        page = APBDesPage(
+            title=title,
+            slug=f"apbdes-{th}" + ("-perubahan" if versi == "perubahan" else ""),
+            tahun=th,
+            versi=versi,
+            nomor_perdes=f"{2 if versi == 'murni' else 7} Tahun {th}",
+            dokumen=_pdf(f"Perdes {title} Desa {data['nama']}", koleksi, f"{page_slug(title)}.pdf"),
+        )
+        page.baris = rows
+        _publish(section, page)
+
+    if not RKPDesPage.objects.child_of(section).exists():
+        foto = [
+            images.save_image(
+                images.landscape(f"{data['slug']}-kegiatan-{i}", 800, 500, label=label),
+                f"Foto {label} {data['nama']}",
+                koleksi,
+                f"kegiatan-{data['slug']}-{i}.jpg",
+            )
+            for i, label in enumerate(["Pengerasan jalan", "Saluran irigasi"])
+        ]
+        plan = RKPDesPage(
+            title=f"RKPDes {tahun}",
+            slug=f"rkpdes-{tahun}",
+            tahun_mulai=tahun,
+            tahun_selesai=tahun,
+            nomor_perdes=f"1 Tahun {tahun - 1}",
+            ringkasan="<p>Rencana kerja tahunan hasil Musyawarah Desa.</p>",
+            dokumen=_pdf(f"RKPDes {tahun} Desa {data['nama']}", koleksi, f"rkpdes-{tahun}.pdf"),
+        )
+        plan.kegiatan = [
+            KegiatanRencana(
+                nama="Rehabilitasi jalan usaha tani Karang Bedil",
+                bidang="2",
+                lokasi="Dusun Karang Bedil",
+                volume=D(850),
+                satuan="m",
+                biaya=310 * JUTA,
+                sumber_dana="DDS",
+                pelaksana="TPK Desa",
+                tahun_rencana=tahun,
+                status="berjalan",
+                progres=60,
+                tanggal_mulai=date(tahun, 5, 6),
+                kode_apbdes="2.3.01",
+                keterangan="Pengerasan 510 m dari 850 m selesai.",
+                foto=[
+                    (
+                        "foto",
+                        {
+                            "gambar": foto[0],
+                            "keterangan": "Pengerasan jalan, Juli",
+                            "teks_alternatif": "Jalan tanah yang sedang dikeraskan",
+                        },
+                    )
+                ],
+            ),
+            KegiatanRencana(
+                nama="Saluran irigasi tersier Lendang Re",
+                bidang="2",
+                lokasi="Dusun Lendang Re",
+                volume=D(400),
+                satuan="m",
+                biaya=185 * JUTA,
+                sumber_dana="DDS",
+                pelaksana="TPK Desa",
+                tahun_rencana=tahun,
+                status="berjalan",
+                progres=35,
+                tanggal_mulai=date(tahun, 7, 1),
+                kode_apbdes="2.3.02",
+                foto=[
+                    (
+                        "foto",
+                        {
+                            "gambar": foto[1],
+                            "keterangan": "Galian saluran",
+                            "teks_alternatif": "Saluran irigasi di tepi sawah",
+                        },
+                    )
+                ],
+            ),
+            KegiatanRencana(
+                nama="Posyandu dan makanan tambahan balita",
+                bidang="2",
+                lokasi="5 posyandu",
+                volume=D(12),
+                satuan="bulan",
+                biaya=84 * JUTA,
+                sumber_dana="DDS",
+                pelaksana="Kader posyandu",
+                tahun_rencana=tahun,
+                status="berjalan",
+                progres=50,
+                kode_apbdes="2.2.01",
+            ),
+            KegiatanRencana(
+                nama="Pelatihan usaha perempuan",
+                bidang="4",
+                lokasi="Balai desa",
+                volume=D(2),
+                satuan="angkatan",
+                biaya=40 * JUTA,
+                sumber_dana="BKK",
+                pelaksana="TP PKK",
+                tahun_rencana=tahun,
+                status="direncanakan",
+                progres=0,
+                kode_apbdes="4.4.01",
+            ),
+        ]
+        _publish(section, plan)
+
+    if not DaftarInformasiPage.objects.child_of(section).exists():
+        pj = "Sekretaris Desa"
+        dip = DaftarInformasiPage(
+            title="Daftar Informasi Publik",
+            slug="daftar-informasi-publik",
+            pejabat_ppid=f"{data['aparatur'][1][0]} (Sekretaris Desa)",
+        )
+        items = [
+            ("Profil dan struktur organisasi pemerintah desa", "berkala", "profil", "PDF"),
+            ("Matriks kegiatan yang sedang berjalan", "berkala", "program", "PDF"),
+            ("Laporan realisasi APBDes semester I", "berkala", "keuangan", "PDF"),
+            ("Daftar aset desa", "setiap_saat", "", "PDF"),
+            ("Notulen Musyawarah Desa", "setiap_saat", "", "PDF"),
+            ("Peringatan dini banjir musim hujan", "serta_merta", "", "PDF"),
+        ]
+        dip.informasi = [
+            InformasiPublik(
+                judul=judul,
+                kategori=kategori,
+                kewajiban=kewajiban,
+                tahun=tahun,
+                penanggung_jawab=pj,
+                bentuk=bentuk,
+                dokumen=_pdf(f"{judul} {data['nama']}", koleksi, f"dip-{i}.pdf"),
+            )
+            for i, (judul, kategori, kewajiban, bentuk) in enumerate(items)
+        ] + [
+            InformasiPublik(
+                judul="Data pribadi penerima bantuan sosial (NIK, alamat lengkap)",
+                kategori="dikecualikan",
+                tahun=tahun,
+                penanggung_jawab=pj,
+                bentuk="Arsip",
+                alasan_pengecualian=(
+                    "UU 14/2008 Pasal 17 huruf h: membuka rahasia pribadi. Jumlah penerima "
+                    "per dusun tetap diumumkan."
+                ),
+            )
+        ]
+        _publish(section, dip)
+
+    if not SertaMertaPage.objects.child_of(section).exists():
+        _publish(
+            section,
+            SertaMertaPage(
+                title="Pemadaman air bersih sementara",
+                slug="pemadaman-air-bersih",
+                jenis="gangguan",
+                ringkasan="Air bersih BUMDes padam Sabtu 08.00–16.00 untuk perbaikan pipa induk.",
+                bahaya="Pasokan air terhenti selama perbaikan.",
+                terdampak="Dusun Gubuk Baru dan Tanak Beak.",
+                bantuan="Tangki air disiagakan di balai dusun.",
+                pengumum="Kepala Desa",
+                dicabut=data["slug"] != "mekar-sari",
+            ),
+        )
+
+    if not PermohonanInformasi.objects.filter(site=site).exists():
+        kal = KalenderKerja.for_site(site)
+        now = timezone.now()
+        contoh = [
+            ("Lalu Hendra", "Rincian RAB jalan usaha tani", "RAB jalan usaha tani", 40, "penuh"),
+            ("Baiq Rina", "Daftar penerima BLT dengan NIK", "Daftar penerima BLT", 30, "ditolak"),
+            ("Komang Ayu", "Notulen Musdes RKPDes", "Notulen Musdes RKPDes", 20, "sebagian"),
+            ("Ahmad Fauzan", "Laporan realisasi semester I", "Realisasi semester I", 3, ""),
+        ]
+        for nama, rincian, ringkas, hari_lalu, keputusan in contoh:
+            p = PermohonanInformasi(
+                site=site,
+                nama=nama,
+                alamat=f"Desa {data['nama']}",
+                jenis_identitas="ktp",
+                rincian=rincian,
+                tujuan="Pemantauan pembangunan",
+                cara_memperoleh="salinan_digital",
+                cara_menerima="email",
+                email="warga@example.id",
+                ringkasan_publik=ringkas,
+            )
+            diterima = now - timedelta(days=hari_lalu)
+            aturan.daftarkan(p, now=diterima, kalender=kal)
+            putus = diterima + timedelta(days=6)
+            if keputusan == "penuh":
+                aturan.putuskan(p, "penuh", "Salinan RAB dikirim lewat email.", now=putus)
+            elif keputusan == "ditolak":
+                aturan.putuskan(
+                    p,
+                    "ditolak",
+                    "NIK penerima adalah data pribadi.",
+                    "dikecualikan",
+                    "UU 14/2008 Pasal 17 huruf h",
+                    now=putus,
+                )
+                aturan.ajukan_keberatan(p, "ditolak", "Minta tanpa NIK", now=putus, kalender=kal)
+            elif keputusan == "sebagian":
+                aturan.perpanjang(
+                    p, "Notulen disalin dari arsip kecamatan", 5, now=diterima, kalender=kal
+                )
+                aturan.putuskan(
+                    p,
+                    "sebagian",
+                    "Notulen dikirim; daftar hadir bertanda tangan tidak.",
+                    "dikecualikan",
+                    "UU 14/2008 Pasal 17 huruf h",
+                    now=putus,
+                )
+            p.save()
+
+
+def page_slug(title):
+    from django.utils.text import slugify
+
+    return slugify(title)
