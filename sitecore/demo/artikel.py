@@ -233,7 +233,8 @@ def seed_artikel(site, data):
         page.tags.add(*tags)
         index.add_child(instance=page)
         page.save_revision(log_action=False).publish(log_action=False)
-        create_aliases_for_new_page(page)
+        # Alias the published state, not the draft instance.
+        create_aliases_for_new_page(page.__class__.objects.get(pk=page.pk))
         if days > 0 and n < 3:
             for nama, pesan, ok in KOMENTAR:
                 Komentar.objects.create(

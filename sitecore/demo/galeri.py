@@ -47,7 +47,8 @@ def seed_galeri(site, data):
         ]
         home.add_child(instance=album)
         album.save_revision(log_action=False).publish(log_action=False)
-        create_aliases_for_new_page(album)
+        # Alias the published state, not the draft instance.
+        create_aliases_for_new_page(album.__class__.objects.get(pk=album.pk))
 
     profil_page = home.get_children().filter(slug="profil").first()
     if profil_page and not profil_page.get_children().filter(slug="struktur-organisasi").exists():
@@ -61,7 +62,8 @@ def seed_galeri(site, data):
         )
         profil_page.add_child(instance=page)
         page.save_revision(log_action=False).publish(log_action=False)
-        create_aliases_for_new_page(page)
+        # Alias the published state, not the draft instance.
+        create_aliases_for_new_page(page.__class__.objects.get(pk=page.pk))
 
     setting = SinergiSetting.for_site(site)
     if not setting.program.exists():

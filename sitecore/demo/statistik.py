@@ -120,4 +120,5 @@ def seed_statistik(site, data):
         page.data = snapshots
         index.add_child(instance=page)
         page.save_revision(log_action=False).publish(log_action=False)
-        create_aliases_for_new_page(page)
+        # Alias the published state, not the draft instance.
+        create_aliases_for_new_page(page.__class__.objects.get(pk=page.pk))
