@@ -6,3 +6,8 @@ class SitecoreConfig(AppConfig):
     name = "sitecore"
     verbose_name = _("Inti situs desa")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from sitecore import pagecache
+
+        pagecache.connect_signals()

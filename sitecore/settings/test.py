@@ -15,6 +15,8 @@ from .base import *  # noqa: E402, F403
 from .base import CACHES, REDIS_URL  # noqa: E402
 
 ALLOWED_HOSTS = ["*"]
+# Feature tests look at fresh renders; the page cache has its own tests that enable it.
+PAGE_CACHE_ENABLED = False
 CAPTCHA_TEST_MODE = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -1,0 +1,112 @@
+"""The whole-page cache: what is cached, what never is, and exact per-village invalidation."""
+
+import pytest
+from django.test import override_settings
+
+from sitecore.models import Aparatur, DesaProfil, StandardPage
+from tests.conftest import section
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+HIT = "X-Desa-Cache"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on():
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        yield
+
+
+def _get(client, path="/"):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response
+
+
+def test_anonymous_get_is_served_from_cache(desa_a, client_for):
+    client = client_for(desa_a)
+    first = _get(client)
+    second = _get(client)
+    assert first[HIT] == "miss" and second[HIT] == "hit"
+    assert first.content == second.content
+    # Security headers are on cached responses too.
+    assert "script-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_languages_are_cached_separately(desa_a, client_for):
+    client = client_for(desa_a)
+    _get(client, "/")
+    english = _get(client, "/en/")
+    assert english[HIT] == "miss"
+    assert '<html lang="en">' in english.text
+
+
+def test_publishing_refreshes_only_that_village(desa_a, desa_b, client_for):
+    a, b = client_for(desa_a), client_for(desa_b)
+    _get(a), _get(b), _get(a, "/agenda/")
+    page = StandardPage(title="Pengumuman Kerja Bakti", slug="kerja-bakti", show_in_menus=True)
+    desa_a.root_page.add_child(instance=page)
+    page.save_revision().publish()
+
+    fresh = _get(a)
+    assert fresh[HIT] == "miss" and "Pengumuman Kerja Bakti" in fresh.text
+    assert _get(a, "/agenda/")[HIT] == "miss"  # the menu on every page shows it
+    assert _get(b)[HIT] == "hit"  # the other village stays warm
+
+
+def test_unpublishing_and_deleting_refresh(desa_a, client_for):
+    client = client_for(desa_a)
+    page = StandardPage(title="Halaman Sementara", slug="sementara", show_in_menus=True)
+    desa_a.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert "Halaman Sementara" in _get(client).text
+    page.unpublish()
+    assert "Halaman Sementara" not in _get(client).text
+    page.save_revision().publish()
+    assert "Halaman Sementara" in _get(client).text
+    page.delete()
+    assert "Halaman Sementara" not in _get(client).text
+
+
+def test_village_settings_and_officials_refresh(desa_a, desa_b, client_for):
+    a, b = client_for(desa_a), client_for(desa_b)
+    _get(a), _get(b)
+    profil = DesaProfil.for_site(desa_a)
+    profil.telepon = "0370 999888"
+    profil.save()
+    assert "0370 999888" in _get(a).text
+    assert _get(b)[HIT] == "hit"
+    Aparatur.objects.create(profil=profil, nama="Baiq Rahmawati", jabatan="Sekretaris Desa")
+    assert "Baiq Rahmawati" in _get(a).text
+
+
+def test_logged_in_users_and_sessions_bypass_the_cache(desa_a, client_for, superuser):
+    client = client_for(desa_a)
+    _get(client)
+    client.force_login(superuser)
+    response = _get(client)
+    assert HIT not in response
+    assert "wagtail-userbar" in response.text or "userbar" in response.text
+
+
+def test_admin_post_and_no_store_responses_are_never_cached(desa_a, client_for):
+    client = client_for(desa_a)
+    assert HIT not in client.get("/admin/login/")
+    assert HIT not in client.post("/")
+    assert HIT not in client.get("/cari/", {"q": "desa"})
+    pengaduan = section(desa_a, "pengaduan")
+    form = client.get(pengaduan.url)
+    assert "no-store" in form.get("Cache-Control", "") or HIT not in form
+    again = client.get(pengaduan.url)
+    assert again.get(HIT) != "hit"
+
+
+def test_not_found_is_not_cached(desa_a, client_for):
+    client = client_for(desa_a)
+    assert client.get("/belum-ada/").status_code == 404
+    page = StandardPage(title="Belum Ada", slug="belum-ada")
+    desa_a.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert client.get("/belum-ada/").status_code == 200
