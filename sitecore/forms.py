@@ -1,12 +1,18 @@
 """Public forms of sitecore: the article comment form."""
 
-from captcha.fields import CaptchaField
+from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sitecore.komentar import MAX_LINKS, hitung_tautan
 from sitecore.models import Komentar
 from sitecore.models.profil import phone_validator
+
+
+class KomentarCaptchaInput(CaptchaTextInput):
+    """Indonesian alt text and a "new picture" button (static JS, no inline script)."""
+
+    template_name = "sitecore/widgets_form/captcha.html"
 
 
 class KomentarForm(forms.ModelForm):
@@ -18,6 +24,7 @@ class KomentarForm(forms.ModelForm):
     )
     captcha = CaptchaField(
         label=_("Kode keamanan"),
+        widget=KomentarCaptchaInput(),
         help_text=_("Ketik huruf yang terlihat pada gambar."),
         error_messages={"invalid": _("Kode keamanan salah. Silakan coba lagi dengan kode baru.")},
     )

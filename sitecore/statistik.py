@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from sitecore.formatting import format_angka, format_persen
+from sitecore.formatting import format_angka
 
 MAX_CSV_ROWS = 500
 MAX_LABEL = 120
@@ -130,8 +130,8 @@ def tren(snapshots):
 # --- SVG chart -------------------------------------------------------------------------
 
 CHART_WIDTH = 360
-LABEL_HEIGHT = 16
-BAR_HEIGHT = 12
+LABEL_HEIGHT = 19
+BAR_HEIGHT = 13
 ROW_GAP = 10
 LEGEND_HEIGHT = 26
 BAR_LEFT = 4
@@ -168,8 +168,8 @@ def bar_chart_svg(tabel, title, chart_id="grafik"):
     ]
     y = LEGEND_HEIGHT
     for b in tabel.baris:
-        parts.append('<g class="baris" font-size="12">')
-        parts.append(f'<text x="{BAR_LEFT}" y="{y + 12}" class="label">{escape(b.label)}</text>')
+        parts.append('<g class="baris" font-size="14">')
+        parts.append(f'<text x="{BAR_LEFT}" y="{y + 14}" class="label">{escape(b.label)}</text>')
         for offset, value, css, who in (
             (LABEL_HEIGHT, b.laki_laki, "bar-l", laki_label),
             (LABEL_HEIGHT + BAR_HEIGHT + 2, b.perempuan, "bar-p", perempuan_label),
@@ -182,7 +182,7 @@ def bar_chart_svg(tabel, title, chart_id="grafik"):
                 f'class="{css}"><title>{escape(tip)}</title></rect>'
             )
             parts.append(
-                f'<text x="{BAR_LEFT + width + 4}" y="{bar_y + 10}" font-size="11">'
+                f'<text x="{BAR_LEFT + width + 4}" y="{bar_y + 11}" font-size="12">'
                 f"{escape(format_angka(value))}</text>"
             )
         parts.append("</g>")
@@ -272,13 +272,8 @@ def parse_csv(text):
 
 
 def export_csv(rows, out):
-    """Write rows with a header and computed totals, ready to re-import (totals skipped)."""
+    """Write the rows under a header; the output imports back unchanged."""
     writer = csv.writer(out)
     writer.writerow(["kelompok", "laki_laki", "perempuan"])
     for label, laki, perempuan in rows:
         writer.writerow([label, laki, perempuan])
-
-
-def format_baris(b):
-    """Debug/text helper: "Islam: 1.234 (56,7%)"."""
-    return f"{b.label}: {format_angka(b.jumlah)} ({format_persen(b.persen)})"
