@@ -95,6 +95,7 @@ def _acara(data):
                 "ringkasan": "Terbuka untuk warga; bergiliran antar-dusun setiap bulan.",
                 "frekuensi": recurrence.MINGGUAN,
                 "ulang_sampai_hari": 120,
+                "hari_minggu": 3,
             },
             False,
         ),
@@ -144,6 +145,7 @@ def _acara(data):
                 "ringkasan": "Pertandingan setiap Sabtu sore selama sebulan.",
                 "frekuensi": recurrence.MINGGUAN,
                 "ulang_kali": 4,
+                "hari_minggu": 5,
             },
             True,
         ),
@@ -186,6 +188,9 @@ def seed_agenda(site, data):
             continue
         fields = dict(fields)
         day = today + timedelta(days=days)
+        if "hari_minggu" in fields:
+            # Routine weekly events fall on their own weekday (Thursday evening, Saturday).
+            day -= timedelta(days=(day.weekday() - fields.pop("hari_minggu")) % 7)
         hh, mm = (int(x) for x in start.split(":"))
         mulai = datetime.combine(day, time(hh, mm), tzinfo=tz)
         sampai_hari = fields.pop("ulang_sampai_hari", None)

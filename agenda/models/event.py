@@ -10,7 +10,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -205,6 +207,34 @@ class AgendaPage(RoutablePageMixin, SocialMetaMixin, Page):
     @property
     def berulang(self):
         return bool(self.frekuensi)
+
+    @property
+    def uraian_pengulangan(self):
+        """ "Setiap 2 minggu", "Setiap bulan pada Selasa kedua", … for the public page."""
+        n = self.interval or 1
+        if self.frekuensi == recurrence.MINGGUAN:
+            return ngettext("Setiap minggu", "Setiap %(n)d minggu", n) % {"n": n}
+        if self.frekuensi == recurrence.BULANAN_TANGGAL:
+            teks = ngettext(
+                "Setiap bulan pada tanggal %(d)d", "Setiap %(n)d bulan pada tanggal %(d)d", n
+            )
+            return teks % {"n": n, "d": self.mulai.astimezone(self.tzinfo).day}
+        if self.frekuensi == recurrence.BULANAN_HARI:
+            local = self.mulai.astimezone(self.tzinfo)
+            urutan = {
+                1: _("pertama"),
+                2: _("kedua"),
+                3: _("ketiga"),
+                4: _("keempat"),
+                -1: _("terakhir"),
+            }[recurrence.minggu_ke(local)]
+            teks = ngettext(
+                "Setiap bulan pada %(hari)s %(urutan)s",
+                "Setiap %(n)d bulan pada %(hari)s %(urutan)s",
+                n,
+            )
+            return teks % {"n": n, "hari": date_format(local, "l"), "urutan": urutan}
+        return ""
 
     @property
     def durasi(self):
