@@ -232,3 +232,36 @@ def test_rkpdes_activity_links_funding_line(desa_a, client_for):
     detail = client.get(f"{plan.url}kegiatan/{kegiatan.pk}/").content.decode()
     assert "#baris-2.3.01" in detail and "Progres 45%" in detail
     assert client.get(f"{plan.url}kegiatan/999999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_aspiration_shown_on_activity_and_via_pengaduan_hook(desa_a, client_for):
+    from django.utils import timezone
+    from wagtail import hooks
+
+    from pengaduan.models import Pengaduan
+
+    usulan = Pengaduan.objects.create(
+        site=desa_a,
+        kode="USL-0001",
+        jenis="aspirasi",
+        judul="Perbaikan jalan usaha tani",
+        uraian="Jalan berlumpur saat hujan.",
+        diterima_pada=timezone.now(),
+    )
+    plan = RKPDesPage(title=f"RKPDes {TAHUN}", tahun_mulai=TAHUN)
+    kegiatan = KegiatanRencana(
+        nama="Rehabilitasi jalan", bidang="2", tahun_rencana=TAHUN, biaya=D(1)
+    )
+    kegiatan.usulan = [usulan]
+    plan.kegiatan = [kegiatan]
+    section(desa_a, "transparansi").add_child(instance=plan)
+    plan.save_revision().publish()
+    kegiatan = plan.kegiatan.get()
+    html = client_for(desa_a).get(f"{plan.url}kegiatan/{kegiatan.pk}/").content.decode()
+    assert "Perbaikan jalan usaha tani" in html
+    links = {}
+    for fn in hooks.get_hooks("pengaduan_item_links"):
+        links.update(fn([usulan]))
+    assert links[usulan.pk][0]["url"].endswith(f"kegiatan/{kegiatan.pk}/")
+    assert "Rehabilitasi jalan" in links[usulan.pk][0]["label"]

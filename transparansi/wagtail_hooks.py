@@ -7,7 +7,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
-from transparansi import adminviews, widgets
+from transparansi import (
+    adminviews,
+    usulan,  # noqa: F401 - registers the pengaduan_item_links hook
+    widgets,
+)
 from transparansi.models import APBDesPage, KodeRekening, TransparansiIndexPage
 from transparansi.viewsets import PermohonanViewSet
 

@@ -5,7 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -148,7 +149,7 @@ class RKPDesPage(RencanaPage):
         return "RKPDes"
 
 
-class KegiatanRencana(Orderable):
+class KegiatanRencana(Orderable, ClusterableModel):
     """A planned activity and how far its implementation has come (realisasi kegiatan)."""
 
     page = ParentalKey(RencanaPage, related_name="kegiatan", on_delete=models.CASCADE)
@@ -184,6 +185,14 @@ class KegiatanRencana(Orderable):
     )
     keterangan = models.TextField(_("catatan pelaksanaan"), blank=True)
     foto = StreamField([("foto", FotoBlock())], verbose_name=_("foto pelaksanaan"), blank=True)
+    # Residents' proposals (pengaduan of jenis aspirasi) this activity accommodates.
+    usulan = ParentalManyToManyField(
+        "pengaduan.Pengaduan",
+        verbose_name=_("usulan warga yang ditampung"),
+        blank=True,
+        limit_choices_to={"jenis": "aspirasi"},
+        related_name="kegiatan_rencana",
+    )
 
     panels = [
         FieldPanel("nama"),
@@ -199,6 +208,7 @@ class KegiatanRencana(Orderable):
                 FieldPanel("kode_apbdes"),
                 FieldPanel("keterangan"),
                 FieldPanel("foto"),
+                FieldPanel("usulan"),
             ],
             heading=_("Realisasi kegiatan"),
         ),
