@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sitecore.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sitecore.security.SecurityHeadersMiddleware",
     "sitecore.pagecache.PageCacheMiddleware",
@@ -274,13 +275,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
+# Logs go to stderr; LOG_FORMAT=json (the default when not DEBUG) writes one JSON
+# object per line, including one line per request from sitecore.requestlog.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(fields)s",
+            "defaults": {"fields": ""},
+        },
+        "json": {"()": "sitecore.requestlog.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "desa.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+        "django.server": {"level": "WARNING"},
         "django.security.DisallowedHost": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

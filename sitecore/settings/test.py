@@ -39,6 +39,7 @@ LOGGING = {
         **LOGGING["loggers"],  # noqa: F405
         "captcha.conf.settings": {"level": "CRITICAL"},
         "django.request": {"level": "CRITICAL"},
+        "desa.request": {"level": "WARNING"},
     },
 }
 
