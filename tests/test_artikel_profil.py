@@ -114,3 +114,20 @@ def test_sinergi_widget_and_editor_permission_per_village(client, desa_a, desa_b
     client.force_login(editor)
     assert client.get(f"/admin/settings/sitecore/sinergisetting/{desa_a.pk}/").status_code == 200
     assert client.get(f"/admin/settings/sitecore/sinergisetting/{desa_b.pk}/").status_code != 200
+
+
+def test_editor_admin_screens_render(client, make_staff, desa_a):
+    from datetime import date
+
+    from tests.test_statistik_data import ROWS, buat_statistik
+
+    stat = buat_statistik(
+        section(desa_a, "statistik"), "Agama", "agama", [(date(2025, 1, 1), ROWS, None)]
+    )
+    client.force_login(make_staff(desa_a, Peran.EDITOR))
+    index = section(desa_a, "artikel")
+    assert client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
+    edit = client.get(f"/admin/pages/{stat.pk}/edit/")
+    assert edit.status_code == 200
+    assert f"/admin/statistik/{stat.pk}/impor-csv/" in edit.content.decode()
+    assert client.get("/admin/komentar/").status_code == 200
