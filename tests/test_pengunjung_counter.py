@@ -8,7 +8,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from sitecore.models import ArtikelPage, PengunjungHarian
+from sitecore.models import PengunjungHarian
 from sitecore.pengunjung import (
     FLUSH_THRESHOLD,
     counter_cache,
