@@ -21,8 +21,9 @@ WIDGET_ARTIKEL = 5
 
 
 def _home(request):
+    """The village home in the active language (its own tree under /en/)."""
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    return site.root_page.localized if site else None
 
 
 def _artikel(request):
@@ -32,7 +33,7 @@ def _artikel(request):
     return (
         ArtikelPage.objects.live()
         .public()
-        .filter(path__startswith=home.path, locale_id=home.localized.locale_id)
+        .filter(path__startswith=home.path)
         .order_by("-tanggal_terbit", "-pk")
     )
 
@@ -103,7 +104,7 @@ def statistik_context(request, page):
     pages = list(
         StatistikPage.objects.live()
         .public()
-        .filter(path__startswith=home.path, locale_id=home.localized.locale_id)
+        .filter(path__startswith=home.path)
         .prefetch_related("data")
         .order_by("path")
     )

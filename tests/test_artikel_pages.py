@@ -218,3 +218,13 @@ def test_query_budget_does_not_grow_with_articles(desa_a, client_for):
     for url in urls:
         assert large[url] <= small[url], url
     assert max(large.values()) <= 45
+
+
+def test_english_site_lists_the_english_tree(desa_a, client_for):
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    page = buat_artikel(section(desa_a, "artikel"), "Berita dalam dua bahasa", unggulan=True)
+    create_aliases_for_new_page(page)
+    body = client_for(desa_a).get("/en/").content.decode()
+    assert "Latest articles" in body
+    assert 'href="/en/artikel/berita-dalam-dua-bahasa/"' in body
