@@ -4,12 +4,12 @@ Wagtail's generic views only check model permissions and load objects by primary
 so every view here narrows to the user's villages; another village's item is a 404.
 """
 
+from datetime import timedelta
+
 import django_filters
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,9 +24,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.models import Site
 
 from pengaduan import layanan
+from pengaduan.admin_laporan import LaporanViewSet
 from pengaduan.models import Kategori, Lampiran, Pengaduan, TemplateTanggapan
-from pengaduan.models.pengaduan import Hasil, Jenis, Kanal
-from pengaduan.workflow import CLOSED, DEFAULT_TEMPLATES, Status, TransitionError, allowed_targets
+from pengaduan.models.pengaduan import Jenis, Kanal
+from pengaduan.workflow import CLOSED, Status
 from sitecore.models import Dusun
 from sitecore.models.roles import Peran
 from sitecore.permissions import desa_sites_for_user
@@ -145,8 +146,28 @@ class PengaduanCreateForm(SiteLimitedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["diterima_pada"].initial = timezone.now()
-        self.fields["diterima_pada"].help_text = _("Tanggal dan jam asli laporan diterima.")
+        self.fields["diterima_pada"].help_text = _(
+            "Tanggal dan jam asli laporan diterima, menurut waktu setempat desa."
+        )
         self.fields["kanal"].initial = Kanal.KANTOR
+
+    def clean(self):
+        data = super().clean()
+        site, waktu = data.get("site"), data.get("diterima_pada")
+        if site is not None and waktu is not None:
+            # The officer types the village's wall-clock time, whatever zone the admin
+            # runs in (an officer of a WITA village on a WIB host means WITA).
+            from zoneinfo import ZoneInfo
+
+            from sitecore.models import DesaProfil
+
+            profil = DesaProfil.objects.filter(site=site).first()
+            if profil is not None:
+                naive = timezone.localtime(waktu).replace(tzinfo=None)
+                waktu = data["diterima_pada"] = naive.replace(tzinfo=ZoneInfo(profil.zona_waktu))
+            if waktu > timezone.now() + timedelta(minutes=5):
+                self.add_error("diterima_pada", _("Waktu diterima tidak boleh di masa depan."))
+        return data
 
 
 class PengaduanEditForm(SiteLimitedForm):
@@ -328,6 +349,8 @@ class PengaduanViewSet(ModelViewSet):
         return (self._panel_edit if for_update else self._panel_create).get_form_class()
 
     def get_urlpatterns(self):
+        from pengaduan.admin_tindak_lanjut import tindak_lanjut_view
+
         return super().get_urlpatterns() + [
             path("<int:pk>/tindak-lanjut/", tindak_lanjut_view, name="tindak_lanjut"),
             path("<int:pk>/tanda-terima/", tanda_terima_view, name="tanda_terima"),
@@ -335,92 +358,29 @@ class PengaduanViewSet(ModelViewSet):
         ]
 
 
-# --- workflow view ---------------------------------------------------------------
-
-
-class TindakLanjutForm(forms.Form):
-    ke_status = forms.ChoiceField(label=_("Status baru"))
-    catatan_publik = forms.CharField(
-        label=_("Catatan publik (tampil di register, tanpa nama)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    pesan_pelapor = forms.CharField(
-        label=_("Pesan untuk pelapor (hanya pelapor yang membaca)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    catatan_internal = forms.CharField(
-        label=_("Catatan internal"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    diteruskan_ke = forms.CharField(label=_("Diteruskan kepada"), required=False)
-    rapat_tanggal = forms.DateField(
-        label=_("Tanggal rapat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    rapat_peserta = forms.CharField(
-        label=_("Peserta rapat"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    rapat_temuan = forms.CharField(
-        label=_("Temuan rapat"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    rapat_rekomendasi = forms.CharField(
-        label=_("Rekomendasi"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    hasil = forms.ChoiceField(label=_("Hasil"), choices=[("", "—")] + Hasil.choices, required=False)
-    alasan = forms.CharField(
-        label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    dirujuk_ke = forms.CharField(label=_("Dirujuk ke"), required=False)
-
-    def __init__(self, *args, item=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        targets = sorted(allowed_targets(item.status), key=lambda s: list(Status).index(s))
-        self.fields["ke_status"].choices = [(t.value, t.label) for t in targets]
-
-
-def tindak_lanjut_view(request, pk):
-    item = item_untuk(request.user, pk)
-    if not request.user.has_perm("pengaduan.change_pengaduan"):
-        raise PermissionDenied
-    form = TindakLanjutForm(request.POST or None, item=item)
-    if request.method == "POST" and form.is_valid():
-        data = {
-            k: v for k, v in form.cleaned_data.items() if k != "ke_status" and v not in ("", None)
-        }
-        try:
-            layanan.ubah_status(item, form.cleaned_data["ke_status"], user=request.user, data=data)
-        except TransitionError as exc:
-            for field, msg in exc.errors.items():
-                form.add_error(field, msg)
-            if not exc.errors:
-                form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Status %(kode)s diperbarui.") % {"kode": item.kode})
-            return redirect("pengaduan:inspect", item.pk)
-    templates = {
-        **{s.value: [str(t)] for s, t in DEFAULT_TEMPLATES.items()},
-    }
-    for t in TemplateTanggapan.objects.filter(site=item.site):
-        templates.setdefault(t.status, []).append(t.teks)
-    return TemplateResponse(
-        request,
-        "pengaduan/admin/tindak_lanjut.html",
-        {"p": item, "form": form, "templates": templates, "header_title": item.kode},
-    )
-
-
 def tanda_terima_view(request, pk):
     item = item_untuk(request.user, pk)
     pins = request.session.get("pengaduan_admin_pin", {})
     pin = pins.pop(str(pk), None)
     request.session["pengaduan_admin_pin"] = pins
+    from pengaduan.models import PengaduanIndexPage
     from sitecore.models.profil import TIME_ZONE_ABBR, DesaProfil
 
     profil = DesaProfil.for_site(item.site)
+    halaman = (
+        PengaduanIndexPage.objects.live().descendant_of(item.site.root_page).only("id").first()
+    )
+    status_url = f"{halaman.get_full_url(request)}lacak/{item.kode}/" if halaman is not None else ""
     response = TemplateResponse(
         request,
         "pengaduan/admin/tanda_terima.html",
-        {"p": item, "pin": pin, "desa": profil, "zona": TIME_ZONE_ABBR.get(profil.zona_waktu)},
+        {
+            "p": item,
+            "pin": pin,
+            "desa": profil,
+            "zona": TIME_ZONE_ABBR.get(profil.zona_waktu),
+            "status_url": status_url,
+        },
     )
     response["Cache-Control"] = "private, no-store"
     return response
@@ -492,4 +452,4 @@ class PengaduanGroup(ModelViewSetGroup):
     menu_label = _("Pengaduan")
     menu_icon = "mail"
     menu_order = 250
-    items = (PengaduanViewSet, KategoriViewSet, TemplateTanggapanViewSet)
+    items = (PengaduanViewSet, KategoriViewSet, TemplateTanggapanViewSet, LaporanViewSet)

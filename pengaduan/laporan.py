@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from pengaduan.models import Pengaduan
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
@@ -138,18 +139,33 @@ def svg_batang(rows, title):
 
 
 SECTIONS = [
-    ("per_jenis", "Menurut jenis"),
-    ("per_kategori", "Menurut kategori"),
-    ("per_kanal", "Menurut kanal"),
-    ("per_dusun", "Menurut dusun"),
-    ("per_status", "Menurut status"),
-    ("per_gender", "Jenis kelamin pelapor (yang bersedia)"),
-    ("per_umur", "Kelompok umur pelapor (yang bersedia)"),
-    ("penilaian", "Sebaran nilai kepuasan (1–5)"),
+    ("per_jenis", N_("Menurut jenis")),
+    ("per_kategori", N_("Menurut kategori")),
+    ("per_kanal", N_("Menurut kanal")),
+    ("per_dusun", N_("Menurut dusun")),
+    ("per_status", N_("Menurut status")),
+    ("per_gender", N_("Jenis kelamin pelapor (yang bersedia)")),
+    ("per_umur", N_("Kelompok umur pelapor (yang bersedia)")),
+    ("penilaian", N_("Sebaran nilai kepuasan (1–5)")),
+]
+
+MEASURES = [
+    ("total", N_("Laporan masuk")),
+    ("ditanggapi", N_("Sudah ditanggapi")),
+    ("tepat_tanggapan", N_("Tanggapan pertama tepat waktu")),
+    ("selesai", N_("Selesai")),
+    ("tepat_selesai", N_("Selesai tepat waktu")),
+    ("median_tanggapan", N_("Median hari kerja sampai tanggapan pertama")),
+    ("median_selesai", N_("Median hari kerja sampai selesai")),
+    ("berbagi_profil", N_("Pelapor yang berbagi profil")),
+    ("kk_perempuan", N_("Kepala keluarga perempuan")),
+    ("disabilitas", N_("Penyandang disabilitas")),
+    ("lansia", N_("Lanjut usia")),
+    ("dinilai", N_("Laporan yang dinilai pelapor")),
 ]
 
 
-def _sections(data):
+def sections(data):
     return [
         {"key": key, "judul": _(title), "rows": data[key], "svg": svg_batang(data[key], _(title))}
         for key, title in SECTIONS
@@ -169,48 +185,41 @@ def halaman(page, request, tahun):
             "self": page,
             "tahun": tahun,
             "d": data,
-            "sections": _sections(data),
+            "sections": sections(data),
             "url_laporan": page.url + f"laporan/{tahun}/",
             "url_register": page.url + "register/",
         },
     )
 
 
-def _rows(data):
+def _rows(data, judul):
+    yield [judul]
+    yield [_("Periode"), f"{data['start']:%d-%m-%Y} – {data['end']:%d-%m-%Y}"]
+    yield []
     yield [_("Ukuran"), _("Nilai")]
-    for key in (
-        "total", "ditanggapi", "tepat_tanggapan", "selesai", "tepat_selesai",
-        "median_tanggapan", "median_selesai", "berbagi_profil", "kk_perempuan",
-        "disabilitas", "lansia", "dinilai",
-    ):  # fmt: skip
-        yield [key, data[key]]
+    for key, label in MEASURES:
+        yield [_(label), data[key]]
     for key, title in SECTIONS:
         yield []
         yield [_(title), _("Jumlah")]
         yield from ([label, n] for label, n in data[key])
 
 
-def ekspor(page, request, tahun, fmt):
-    data = hitung(
-        page.get_site(),
-        date(tahun, 1, 1),
-        date(tahun, 12, 31),
-        getattr(request, "desa_profil", None),
-    )
-    name = f"hasil-umpan-balik-{tahun}"
+def respons_ekspor(data, name, fmt, judul):
+    """The figures of `hitung` as a CSV or XLSX download for the village's annual report."""
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         writer = csv.writer(response)
-        for row in _rows(data):
+        for row in _rows(data, judul):
             writer.writerow(row)
         return response
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
-    ws.title = str(tahun)
-    for row in _rows(data):
+    ws.title = _("Umpan balik")
+    for row in _rows(data, judul):
         ws.append(row)
     out = io.BytesIO()
     wb.save(out)
@@ -220,3 +229,12 @@ def ekspor(page, request, tahun, fmt):
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
+
+
+def ekspor(page, request, tahun, fmt):
+    site = page.get_site()
+    data = hitung(
+        site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
+    )
+    judul = _("Hasil umpan balik %(desa)s %(tahun)s") % {"desa": site.site_name, "tahun": tahun}
+    return respons_ekspor(data, f"hasil-umpan-balik-{tahun}", fmt, judul)

@@ -367,4 +367,4 @@ def test_report_figures(desa_b, client_for):
     page = client_for(desa_b).get(base)
     assert page.status_code == 200 and "<svg" in page.content.decode()
     assert client_for(desa_b).get(base + "xlsx/").status_code == 200
-    assert b"total" in client_for(desa_b).get(base + "csv/").content
+    assert b"Laporan masuk" in client_for(desa_b).get(base + "csv/").content
