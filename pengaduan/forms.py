@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pengaduan.berkas import MAKS_BERKAS, periksa_berkas
+from pengaduan.captcha_teks import normalisasi_jawaban
 from pengaduan.kode import normalisasi_kode
 from pengaduan.models import Kategori
 from pengaduan.models.pengaduan import Gender, Jenis, KelompokUmur
@@ -12,9 +13,20 @@ from sitecore.models import Dusun
 from sitecore.models.profil import phone_validator
 
 CAPTCHA_ERRORS = {
-    "invalid": _("Kode keamanan salah atau sudah kedaluwarsa. Ketik huruf pada gambar yang baru."),
-    "required": _("Ketik huruf yang tampak pada gambar."),
+    "invalid": _(
+        "Jawaban keamanan salah atau sudah kedaluwarsa. Jawab soal yang baru di bawah ini."
+    ),
+    "required": _("Isi jawaban keamanan: huruf pada gambar, atau hasil soal hitungan."),
 }
+
+
+class CaptchaFieldDesa(CaptchaField):
+    """Accepts the text challenge's answer written as a word too ("tujuh" for 7)."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple) and len(value) == 2:
+            value = [value[0], normalisasi_jawaban(value[1])]
+        return super().clean(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -125,7 +137,7 @@ class PengaduanForm(forms.Form):
         label=_("Saya setuju data laporan ini diproses sesuai pemberitahuan privasi di atas."),
         error_messages={"required": _("Centang persetujuan agar laporan dapat kami proses.")},
     )
-    captcha = CaptchaField(label=_("Kode keamanan"), error_messages=CAPTCHA_ERRORS)
+    captcha = CaptchaFieldDesa(label=_("Kode keamanan"), error_messages=CAPTCHA_ERRORS)
     # Honeypot: hidden from people with CSS and aria-hidden; bots fill it.
     situs_web = forms.CharField(required=False, label=_("Jangan diisi"))
     token = forms.CharField(widget=forms.HiddenInput)

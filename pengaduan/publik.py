@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from pengaduan import layanan, pembatas
+from pengaduan.captcha_teks import buat_soal
 from pengaduan.forms import (
     BukaKembaliForm,
     KeteranganForm,
@@ -58,6 +59,17 @@ def _token_baru(request):
     return token
 
 
+def _mode_captcha(request):
+    """'teks' when the visitor chose the arithmetic question instead of the image."""
+    source = request.POST if request.method == "POST" else request.GET
+    return "teks" if source.get("captcha") == "teks" else "gambar"
+
+
+def _konteks_captcha(request):
+    mode = _mode_captcha(request)
+    return {"captcha_mode": mode, "soal": buat_soal() if mode == "teks" else None}
+
+
 def formulir(page, request):
     site = page.get_site()
     profil = getattr(request, "desa_profil", None)
@@ -101,11 +113,13 @@ def formulir(page, request):
             page,
             request,
             "pengaduan/formulir.html",
-            {"form": form, "lampiran_hilang": lampiran_hilang},
+            {"form": form, "lampiran_hilang": lampiran_hilang, **_konteks_captcha(request)},
             status=400,
         )
     form = PengaduanForm(site=site, profil=profil, initial={"token": _token_baru(request)})
-    return _render(page, request, "pengaduan/formulir.html", {"form": form})
+    return _render(
+        page, request, "pengaduan/formulir.html", {"form": form, **_konteks_captcha(request)}
+    )
 
 
 def _get_item(page, kode):

@@ -105,7 +105,7 @@ def test_wrong_expired_and_replayed_captcha(desa_a, client_for):
     token = form_token(client, url(desa_a))
     wrong = client.post(url(desa_a), isian(token, captcha_0=store.hashkey, captcha_1="zzzzz"))
     assert wrong.status_code == 400
-    assert "Kode keamanan salah" in wrong.content.decode()
+    assert "Jawaban keamanan salah" in wrong.content.decode()
     expired = CaptchaStore.objects.create(challenge="QWERT", response="qwert")
     CaptchaStore.objects.filter(pk=expired.pk).update(expiration=timezone.now() - timedelta(1))
     token = wrong.context["form"]["token"].value()
