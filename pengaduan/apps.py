@@ -6,3 +6,12 @@ class PengaduanConfig(AppConfig):
     name = "pengaduan"
     verbose_name = _("Pengaduan dan aspirasi")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Register, report, feeds and widgets are cached whole-page: any change to an
+        # item or its follow-ups refreshes that village's pages.
+        from pengaduan.models import Pengaduan, TindakLanjut
+        from sitecore.pagecache import invalidate_on_change
+
+        invalidate_on_change(Pengaduan, lambda item: item.site)
+        invalidate_on_change(TindakLanjut, lambda event: event.pengaduan.site)

@@ -206,7 +206,8 @@ def connect_signals():
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from sitecore.models import Aparatur, DesaProfil, Dusun
+    from sitecore.models import Aparatur, DesaProfil, Dusun, Komentar
+    from sitecore.models.galeri import SinergiProgram, SinergiSetting
 
     def on_page(sender, instance, **kwargs):
         invalidate_site_on_commit(_page_site(instance))
@@ -224,6 +225,9 @@ def connect_signals():
     invalidate_on_change(DesaProfil, lambda profil: profil.site)
     invalidate_on_change(Aparatur, lambda a: a.profil.site if a.profil_id else None)
     invalidate_on_change(Dusun, lambda d: d.profil.site if d.profil_id else None)
+    invalidate_on_change(Komentar, lambda komentar: komentar.site)
+    invalidate_on_change(SinergiSetting, lambda setting: setting.site)
+    invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
 
     def on_site(sender, instance, **kwargs):
         invalidate_site_on_commit(instance)

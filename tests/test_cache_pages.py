@@ -110,3 +110,44 @@ def test_not_found_is_not_cached(desa_a, client_for):
     desa_a.root_page.add_child(instance=page)
     page.save_revision().publish()
     assert client.get("/belum-ada/").status_code == 200
+
+
+def test_approving_a_comment_refreshes_the_article(desa_a, desa_b, client_for):
+    from sitecore.models import Komentar
+    from tests.test_artikel_pages import buat_artikel
+
+    artikel = buat_artikel(section(desa_a, "artikel"), "Panen Raya Padi")
+    a, b = client_for(desa_a), client_for(desa_b)
+    _get(b)
+    komentar = Komentar.objects.create(
+        site=desa_a, page=artikel, nama="Inaq Sumiati", pesan="Semoga panen melimpah"
+    )
+    assert "Semoga panen melimpah" not in _get(a, artikel.url).text
+    assert _get(a, artikel.url)[HIT] == "hit"
+    komentar.status = Komentar.Status.DISETUJUI
+    komentar.save()
+    fresh = _get(a, artikel.url)
+    assert fresh[HIT] == "miss" and "Semoga panen melimpah" in fresh.text
+    assert _get(b)[HIT] == "hit"
+
+
+def test_complaint_and_request_changes_refresh_their_village(desa_a, desa_b, client_for):
+    from pengaduan.layanan import buat_pengaduan
+    from sitecore.pagecache import _cache, generation_key
+    from tests.test_transparansi_ppid import permohonan
+
+    a, b = client_for(desa_a), client_for(desa_b)
+    for model_change in (
+        lambda: buat_pengaduan(
+            site=desa_a,
+            data={"judul": "Lampu jalan mati", "uraian": "Sudah seminggu gelap."},
+        ),
+        lambda: permohonan(desa_a),
+    ):
+        _get(a), _get(b)
+        before_a = _cache().get(generation_key("alpha.test"))
+        before_b = _cache().get(generation_key("beta.test"))
+        model_change()
+        assert _cache().get(generation_key("alpha.test")) != before_a
+        assert _cache().get(generation_key("beta.test")) == before_b
+        assert _get(a)[HIT] == "miss" and _get(b)[HIT] == "hit"
