@@ -6,6 +6,7 @@ adds DATABASE_URL (PostgreSQL) and REDIS_URL (shared cache).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -352,3 +353,20 @@ PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", 
 PENGADUAN_PRIVATE_ROOT = Path(
     os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
 )
+
+# security (admin login hardening, issue 9): django-axes locks a username+address pair
+# out after repeated failures; the counter resets on a successful login.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout into a 429 page
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sitecore.auth.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "sitecore.auth.axes_lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # lockouts only, not its start banner
