@@ -70,9 +70,16 @@ test-postgres:
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL/Redis not reachable on CI"; exit 1; \
 	else echo "PostgreSQL/Redis not reachable: skipping the PostgreSQL + Redis run"; fi
 
+# Browser journeys and axe-core checks; screenshots land in test-artifacts/e2e/.
 e2e: install compilemessages
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm)
+	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
+
+# Load test on a large generated data set (~15 min, not part of `make test`); docs/performance.md.
+bench: install compilemessages
+	$(MANAGE) bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles db.sqlite3* media
