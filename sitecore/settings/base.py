@@ -370,3 +370,10 @@ AXES_CLIENT_IP_CALLABLE = "sitecore.auth.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "sitecore.auth.axes_lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # lockouts only, not its start banner
+# security (issue 9): no third-party requests from the admin (Gravatar leaks staff emails'
+# hashes and breaks the admin CSP); the language cookie gets the same flags as the others.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # no script of ours or Wagtail's reads it (token is in the page)
