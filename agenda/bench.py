@@ -29,7 +29,7 @@ def _index(site):
 
 
 def tambah_agenda(site, n, seed=0):
-    """Bulk-insert `n` events around today; one in ten repeats weekly for a year."""
+    """Bulk-insert `n` events around today; one in thirty repeats weekly for a year."""
     index = _index(site)
     if index is None or n <= 0:
         return []
@@ -42,7 +42,7 @@ def tambah_agenda(site, n, seed=0):
         judul, tempat = KEGIATAN[i % len(KEGIATAN)]
         # Half in the past, half ahead: listings, archive and calendar all have rows.
         mulai = today + timedelta(days=(i - n // 2) * 2 % 730 - 365, hours=i % 6)
-        berulang = i % 10 == 0
+        berulang = i % 30 == 0
         page = AgendaPage(
             title=f"{judul} {seed + i + 1}",
             slug=f"bench-{seed + i + 1:05d}",

@@ -37,7 +37,15 @@ def mendatang(pages, now, batas=None):
     """Ongoing and upcoming occurrences, soonest first."""
     akhir_jendela = now + JENDELA_MENDATANG
     hasil = []
-    for page in pages.filter(berakhir__gte=now):
+    pages = pages.filter(berakhir__gte=now)
+    if batas:
+        # A one-off event has a single occurrence starting at `mulai`, so only the
+        # `batas` soonest can make the list: a busy village skips the rest (make bench).
+        pages = [
+            *pages.filter(frekuensi="").order_by("mulai", "title")[:batas],
+            *pages.exclude(frekuensi=""),
+        ]
+    for page in pages:
         dalam = page.kejadian_dalam(now, akhir_jendela)
         if not dalam:
             # Only the next occurrence of an event further away than the window.

@@ -96,3 +96,22 @@ def test_ping_is_plain_text_without_queries(client):
     assert response.content == b"ok"
     # The view itself asks nothing; the shared middleware (village lookup) may.
     assert len(ctx.captured_queries) <= 2
+
+
+def test_upcoming_widget_shortcut_gives_the_same_events(desa_a):
+    """agenda.daftar.mendatang(batas=n) skips far one-off events: same first n."""
+    from django.utils import timezone
+
+    from agenda import daftar
+    from agenda.bench import tambah_agenda
+
+    tambah_agenda(desa_a, 60)
+    pages = daftar.agenda_pages(section(desa_a, "agenda"))
+    now = timezone.now()
+
+    def key(kejadian):
+        return [(k.page.pk, k.mulai) for k in kejadian]
+
+    semua = daftar.mendatang(pages, now)
+    assert len(semua) > 5
+    assert key(daftar.mendatang(pages, now, batas=5)) == key(semua[:5])
