@@ -314,12 +314,12 @@ class Command(BaseCommand):
             for page in probe["pages"]:
                 if page["post"]:
                     continue
-                if cache:
-                    # Each worker keeps its own in-memory cache: prime until hits come.
-                    for _ in range(4 * self.workers):
-                        status, hit, body = self.get(port, page["url"])
-                    if status != 200:
-                        raise CommandError(f"{page['url']} answered {status}")
+                # Warm each worker (templates, per-process caches) and, with the page
+                # cache on, its in-memory cache: "cold" means uncached, not first hit.
+                for _ in range(4 * self.workers):
+                    status, hit, body = self.get(port, page["url"])
+                if status != 200:
+                    raise CommandError(f"{page['url']} answered {status}")
                 self.log(f"  [{label}] {page['key']} {page['url']}")
                 row = self.wrk(port, page["url"], conns)
                 status, hit, body = self.get(port, page["url"])
