@@ -4,6 +4,7 @@ Every village hostname (*.test) is mapped to the live server by Chromium's host 
 so the real hostname routing is exercised. Screenshots go to test-artifacts/e2e/.
 """
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -23,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--host-resolver-rules=MAP *.test 127.0.0.1",
 ]
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 MOBILE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -51,8 +53,9 @@ def page_factory(browser):
     """page_factory(viewport) -> a fresh Playwright page (own cookies)."""
     contexts = []
 
-    def factory(viewport=MOBILE, locale="id-ID"):
-        context = browser.new_context(viewport=viewport, locale=locale)
+    def factory(viewport=MOBILE, locale="id-ID", **context_options):
+        context = browser.new_context(viewport=viewport, locale=locale, **context_options)
+        context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()
 
@@ -83,3 +86,47 @@ def village_url(live_server):
         return f"http://{site.hostname}:{port}{path}"
 
     return url
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe(page) -> the serious/critical axe-core violations on the page, readable.
+
+    The page's context needs bypass_csp=True: the injected script is inline, which the
+    public CSP (rightly) forbids.
+    """
+    if not AXE_JS.exists():
+        pytest.skip("axe-core is not installed (make e2e runs npm ci --prefix tests/e2e)")
+
+    def run(page):
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ["violations"]});
+                return r.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary),
+                }));
+            }"""
+        )
+        return [v for v in result if v["impact"] in ("serious", "critical")]
+
+    run.describe = lambda violations: json.dumps(violations, indent=1, ensure_ascii=False)
+    return run
+
+
+@pytest.fixture
+def live_sites(live_server):
+    """live_sites(*sites): give villages the live server's port, so absolute URLs that
+    the app builds from the Site (redirects, links in mail) point at the live server."""
+    from wagtail.models import Site
+
+    port = int(live_server.url.rsplit(":", 1)[1])
+
+    def bind(*sites):
+        Site.objects.filter(pk__in=[site.pk for site in sites]).update(port=port)
+        for site in sites:
+            site.port = port
+        return port
+
+    return bind
