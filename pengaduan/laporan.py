@@ -186,8 +186,8 @@ def halaman(page, request, tahun):
             "tahun": tahun,
             "d": data,
             "sections": sections(data),
-            "url_laporan": page.url + f"laporan/{tahun}/",
-            "url_register": page.url + "register/",
+            "url_laporan": page.get_url(request) + f"laporan/{tahun}/",
+            "url_register": page.get_url(request) + "register/",
         },
     )
 

@@ -45,9 +45,9 @@ def _render(page, request, template, context, status=200):
         "page": page,
         "self": page,
         "zona": TIME_ZONE_ABBR.get(desa.zona_waktu if desa else "", "WIB"),
-        "url_formulir": page.url,
-        "url_lacak": page.url + "lacak/",
-        "url_register": page.url + "register/",
+        "url_formulir": page.get_url(request),
+        "url_lacak": page.get_url(request) + "lacak/",
+        "url_register": page.get_url(request) + "register/",
         **context,
     }
     return _no_store(TemplateResponse(request, template, context, status=status))
@@ -80,7 +80,7 @@ def formulir(page, request):
         if token:
             existing = Pengaduan.objects.filter(token_form=token, site=site).first()
             if existing is not None:
-                return redirect(page.url + f"terima/{existing.kode}/")
+                return redirect(page.get_url(request) + f"terima/{existing.kode}/")
         if request.POST.get("situs_web"):
             # Honeypot: answer like a success so the bot learns nothing.
             return _render(page, request, "pengaduan/ditolak.html", {}, status=400)
@@ -92,7 +92,7 @@ def formulir(page, request):
                 data=form.model_data(),
                 berkas=form.cleaned_data["lampiran"],
                 token_form=token,
-                base_url=request.build_absolute_uri(page.url),
+                base_url=request.build_absolute_uri(page.get_url(request)),
             )
             if created:
                 request.session[SESSION_KODE] = [
@@ -101,7 +101,7 @@ def formulir(page, request):
                 ]
                 request.session[SESSION_PIN] = {item.kode: pin}
                 request.session.pop(SESSION_TOKEN, None)
-            return redirect(page.url + f"terima/{item.kode}/")
+            return redirect(page.get_url(request) + f"terima/{item.kode}/")
         if form.is_valid():
             # Token missing or from another session (cookies off, expired session).
             messages.error(request, _("Formulir kedaluwarsa. Periksa isian lalu kirim lagi."))
@@ -139,13 +139,13 @@ def _get_item(page, kode):
 def tanda_terima(page, request, kode):
     item = _get_item(page, kode)
     if item.kode not in request.session.get(SESSION_KODE, []):
-        return redirect(page.url + f"lacak/{item.kode}/")
+        return redirect(page.get_url(request) + f"lacak/{item.kode}/")
     pins = request.session.get(SESSION_PIN, {})
     pin = pins.pop(item.kode, None)
     request.session[SESSION_PIN] = pins
     if pin:
         request.session[SESSION_AKSES] = [*request.session.get(SESSION_AKSES, []), item.kode]
-    status_url = request.build_absolute_uri(page.url + f"lacak/{item.kode}/")
+    status_url = request.build_absolute_uri(page.get_url(request) + f"lacak/{item.kode}/")
     wa_text = _(
         "Tanda terima %(desa)s. Kode lacak: %(kode)s. Diterima %(waktu)s. Pantau di %(url)s"
     ) % {
@@ -170,7 +170,7 @@ def tanda_terima(page, request, kode):
 def lacak(page, request):
     form = LacakForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        return redirect(page.url + f"lacak/{form.cleaned_data['kode']}/")
+        return redirect(page.get_url(request) + f"lacak/{form.cleaned_data['kode']}/")
     return _render(page, request, "pengaduan/lacak.html", {"form": form})
 
 
@@ -180,7 +180,7 @@ def status(page, request, kode):
         return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
     item = _get_item(page, kode)
     if item.kode != kode:
-        return redirect(page.url + f"lacak/{item.kode}/")
+        return redirect(page.get_url(request) + f"lacak/{item.kode}/")
     akses = item.kode in request.session.get(SESSION_AKSES, [])
     forms = {}
     if request.method == "POST":

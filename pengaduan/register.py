@@ -71,8 +71,8 @@ def _context(page, request):
         "page": page,
         "self": page,
         "zona": TIME_ZONE_ABBR.get(desa.zona_waktu if desa else "", "WIB"),
-        "url_register": page.url + "register/",
-        "url_formulir": page.url,
+        "url_register": page.get_url(request) + "register/",
+        "url_formulir": page.get_url(request),
     }
 
 
@@ -162,7 +162,7 @@ def baris_publik(p, base_url):
 
 
 def ekspor(page, request, fmt):
-    base_url = request.build_absolute_uri(page.url + "register/")
+    base_url = request.build_absolute_uri(page.get_url(request) + "register/")
     rows = (
         baris_publik(p, base_url)
         for p in queryset(
@@ -185,7 +185,7 @@ def ekspor(page, request, fmt):
 
 def rss(page, request):
     site = page.get_site()
-    base_url = request.build_absolute_uri(page.url + "register/")
+    base_url = request.build_absolute_uri(page.get_url(request) + "register/")
     feed = Rss201rev2Feed(
         title=_("Register pengaduan %(desa)s") % {"desa": site.site_name},
         link=base_url,
