@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,7 +25,7 @@ from wagtail.models import Site
 
 from pengaduan import layanan
 from pengaduan.admin_laporan import LaporanViewSet
-from pengaduan.models import Kategori, Lampiran, Pengaduan, TemplateTanggapan
+from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
 from pengaduan.models.pengaduan import Jenis, Kanal
 from pengaduan.workflow import CLOSED, Status
 from sitecore.models import Dusun
@@ -231,6 +231,7 @@ class PengaduanInspectView(generic.InspectView):
                 "waktu", "id"
             ),
             lampiran=item.lampiran.all(),
+            boleh_ubah=self.request.user.has_perm("pengaduan.change_pengaduan"),
             lihat_identitas=boleh_lihat_identitas(self.request.user, item),
             tindak_lanjut_url=reverse("pengaduan:tindak_lanjut", args=[item.pk]),
             tanda_terima_url=reverse("pengaduan:tanda_terima", args=[item.pk]),
@@ -349,12 +350,19 @@ class PengaduanViewSet(ModelViewSet):
         return (self._panel_edit if for_update else self._panel_create).get_form_class()
 
     def get_urlpatterns(self):
+        from pengaduan.admin_lampiran import (
+            lampiran_publik_view,
+            lampiran_view,
+            salinan_tersamar_view,
+        )
         from pengaduan.admin_tindak_lanjut import tindak_lanjut_view
 
         return super().get_urlpatterns() + [
             path("<int:pk>/tindak-lanjut/", tindak_lanjut_view, name="tindak_lanjut"),
             path("<int:pk>/tanda-terima/", tanda_terima_view, name="tanda_terima"),
             path("lampiran/<int:pk>/", lampiran_view, name="lampiran"),
+            path("lampiran/<int:pk>/tersamar/", salinan_tersamar_view, name="salinan_tersamar"),
+            path("lampiran/<int:pk>/publik/", lampiran_publik_view, name="lampiran_publik"),
         ]
 
 
@@ -382,22 +390,6 @@ def tanda_terima_view(request, pk):
             "status_url": status_url,
         },
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def lampiran_view(request, pk):
-    lampiran = get_object_or_404(
-        Lampiran.objects.filter(pengaduan__site__in=situs_petugas(request.user)), pk=pk
-    )
-    response = FileResponse(
-        lampiran.berkas.open("rb"),
-        content_type=lampiran.content_type,
-        as_attachment=not lampiran.is_image,
-        filename=f"lampiran-{lampiran.pk}.{lampiran.berkas.name.rsplit('.', 1)[-1]}",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -334,3 +334,50 @@ def buka_kembali(item, alasan, now=None):
         },
         waktu=now,
     )[0]
+
+
+# --- redacted copies of attachments ---------------------------------------------------
+
+
+@transaction.atomic
+def simpan_salinan_tersamar(asli, berkas, *, user=None, publik=False):
+    """Store an officer's redacted copy of an image attachment; returns the copy.
+
+    `berkas` is a (ContentFile, content_type, name) triple from pengaduan.berkas, so the
+    copy is re-encoded and stripped like any upload. The original stays private.
+    """
+    content, content_type, nama = berkas
+    if not asli.is_image or not content_type.startswith("image/"):
+        raise TransitionError(_("Salinan tersamar hanya untuk lampiran foto."))
+    salinan = Lampiran(
+        pengaduan=asli.pengaduan,
+        nama_asli=(nama or "")[-200:],
+        content_type=content_type,
+        ukuran=content.size,
+        dari_pelapor=False,
+        salinan_dari=asli,
+    )
+    salinan.berkas.save("x", content, save=False)
+    salinan.save()
+    log(asli.pengaduan, "pengaduan.salinan", user=user, data={"lampiran": salinan.pk})
+    if publik:
+        atur_publik(salinan, True, user=user)
+    return salinan
+
+
+@transaction.atomic
+def atur_publik(lampiran, publik, *, user=None):
+    """Deliberately show (or hide) a redacted copy on the public register."""
+    if publik and not lampiran.boleh_publik:
+        raise TransitionError(
+            _("Hanya salinan foto yang sudah disamarkan yang dapat dipublikasikan.")
+        )
+    lampiran.publik = bool(publik)
+    lampiran.save(update_fields=["publik"])
+    log(
+        lampiran.pengaduan,
+        "pengaduan.lampiran_publik",
+        user=user,
+        data={"lampiran": lampiran.pk, "publik": lampiran.publik},
+    )
+    return lampiran

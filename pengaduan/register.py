@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from pengaduan.kode import normalisasi_kode
 from pengaduan.laporan import rentang
-from pengaduan.models import Kategori, Pengaduan, TindakLanjut
+from pengaduan.models import Kategori, Lampiran, Pengaduan, TindakLanjut
 from pengaduan.models.pengaduan import Jenis
 from pengaduan.workflow import Status
 from sitecore.models import Dusun
@@ -65,6 +65,21 @@ def _attach_events(items):
         p.events_publik = by_item[p.pk]
 
 
+# Redacted copies of photos an officer deliberately published; never an original.
+FOTO_PUBLIK = Q(
+    publik=True, dari_pelapor=False, salinan_dari__isnull=False, content_type__startswith="image/"
+)
+
+
+def _attach_fotos(items):
+    """Published redacted photos of a page of items, in one query."""
+    by_item = {p.pk: [] for p in items}
+    for foto in Lampiran.objects.filter(FOTO_PUBLIK, pengaduan__in=items).order_by("id"):
+        by_item[foto.pengaduan_id].append(foto)
+    for p in items:
+        p.foto_publik = by_item[p.pk]
+
+
 def _context(page, request):
     desa = getattr(request, "desa_profil", None)
     return {
@@ -85,6 +100,7 @@ def daftar(page, request):
     page_obj = paginator.get_page(request.GET.get("halaman"))
     items = list(page_obj.object_list)
     _attach_events(items)
+    _attach_fotos(items)
     links = item_links(items) if items else {}
     for p in items:
         p.tautan = links.get(p.pk, [])
@@ -114,12 +130,29 @@ def detail(page, request, kode):
     if item is None:
         raise Http404
     _attach_events([item])
+    _attach_fotos([item])
     item.tautan = item_links([item]).get(item.pk, [])
     return TemplateResponse(
         request,
         "pengaduan/register_item.html",
         {**_context(page, request), "p": item, "sekarang": timezone.now()},
     )
+
+
+def foto(page, request, kode, pk):
+    """A published redacted photo of a public item; anything else does not exist."""
+    item = queryset(page.get_site(), {}).filter(kode=normalisasi_kode(kode)).first()
+    berkas = None
+    if item is not None:
+        berkas = Lampiran.objects.filter(FOTO_PUBLIK, pengaduan=item, pk=pk).first()
+    if berkas is None:
+        raise Http404
+    response = FileResponse(berkas.berkas.open("rb"), content_type=berkas.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Short: an officer who hides the photo again should not wait long for caches.
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 PUBLIC_FIELDS = [

@@ -71,6 +71,14 @@ def register_log_actions(actions):
     actions.register_action(
         "pengaduan.penilaian", _("Penilaian pelapor"), _("Pelapor memberi nilai")
     )
+    actions.register_action(
+        "pengaduan.salinan", _("Salinan tersamar"), _("Petugas mengunggah salinan tersamar")
+    )
+    actions.register_action(
+        "pengaduan.lampiran_publik",
+        _("Publikasi salinan tersamar"),
+        _("Petugas mengubah publikasi salinan tersamar"),
+    )
 
 
 class PanelPengaduan(Component):

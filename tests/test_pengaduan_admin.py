@@ -10,11 +10,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from pengaduan import layanan
 from pengaduan.models import Notifikasi, Pengaduan, TemplateTanggapan
 from pengaduan.testing import _private_root  # noqa: F401
-from pengaduan.workflow import Status
+from pengaduan.workflow import Status, TransitionError
 from sitecore.models.roles import Peran
 from tests.conftest import section
 
@@ -370,3 +371,86 @@ def test_admin_report_custom_range_scoped_and_exportable(desa_a, desa_b, make_st
 
     client.force_login(make_staff(desa_b, Peran.EDITOR))
     assert client.get(url).status_code in (302, 403)
+
+
+# --- redacted photo publishing -----------------------------------------------------------
+
+
+def _png(color):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 12), color).save(out, "PNG")
+    return SimpleUploadedFile("foto.png", out.getvalue(), "image/png")
+
+
+@pytest.mark.django_db
+def test_redacted_photo_is_published_only_when_an_officer_chooses_to(
+    desa_a, desa_b, make_staff, client, client_for
+):
+    from pengaduan.berkas import periksa_berkas
+    from pengaduan.models import Lampiran
+
+    item = layanan.buat_pengaduan(
+        site=desa_a,
+        data={"jenis": "pengaduan", "judul": "Jalan rusak", "uraian": "Foto wajah tetangga."},
+        berkas=[periksa_berkas(_png((200, 0, 0)))],
+    )[0]
+    item.judul_publik, item.ringkasan_publik = "Jalan rusak di dusun", "Perlu perbaikan."
+    item.save()
+    layanan.ubah_status(item, Status.DIVERIFIKASI)
+    asli = item.lampiran.get()
+    register = section(desa_a, "pengaduan").url + "register/"
+    public = client_for(desa_a)
+
+    # Default: the original is private and never reachable from the register.
+    assert "/foto/" not in public.get(register + f"{item.kode}/").content.decode()
+    assert public.get(register + f"{item.kode}/foto/{asli.pk}/").status_code == 404
+    with pytest.raises(TransitionError, match="salinan foto"):
+        layanan.atur_publik(asli, True)
+
+    # Another village's officer cannot touch it.
+    client.force_login(make_staff(desa_b, Peran.KOORDINATOR_PENGADUAN))
+    url = f"/admin/pengaduan/item/lampiran/{asli.pk}/tersamar/"
+    assert client.post(url, {"berkas": _png((0, 0, 0)), "publik": "on"}).status_code == 404
+
+    # The officer uploads a redacted copy without publishing it: still private.
+    officer = make_staff(desa_a, Peran.PETUGAS_PENGADUAN)
+    client.force_login(officer)
+    inspect = client.get(f"/admin/pengaduan/item/inspect/{item.pk}/").content.decode()
+    assert "Unggah salinan tersamar" in inspect
+    assert client.post(url, {"berkas": _png((0, 0, 200))}).status_code == 302
+    salinan = Lampiran.objects.get(salinan_dari=asli)
+    assert not salinan.publik and not salinan.dari_pelapor
+    assert public.get(register + f"{item.kode}/foto/{salinan.pk}/").status_code == 404
+
+    # Deliberately published: shown on the register and served; the original still not.
+    toggle = f"/admin/pengaduan/item/lampiran/{salinan.pk}/publik/"
+    assert client.post(toggle, {"publik": "1"}).status_code == 302
+    page = public.get(register + f"{item.kode}/").content.decode()
+    assert f"/foto/{salinan.pk}/" in page and f"/foto/{asli.pk}/" not in page
+    assert f"/foto/{salinan.pk}/" in public.get(register).content.decode()
+    photo = public.get(register + f"{item.kode}/foto/{salinan.pk}/")
+    assert photo.status_code == 200 and photo["Content-Type"] == "image/png"
+    assert photo["X-Content-Type-Options"] == "nosniff"
+    assert public.get(register + f"{item.kode}/foto/{asli.pk}/").status_code == 404
+    # Publishing the original through the toggle is refused.
+    client.post(f"/admin/pengaduan/item/lampiran/{asli.pk}/publik/", {"publik": "1"})
+    asli.refresh_from_db()
+    assert not asli.publik
+
+    # A confidential item never shows photos, even a published copy.
+    Pengaduan.objects.filter(pk=item.pk).update(laporan_rahasia=True)
+    assert public.get(register + f"{item.kode}/foto/{salinan.pk}/").status_code == 404
+    Pengaduan.objects.filter(pk=item.pk).update(laporan_rahasia=False)
+
+    # Hidden again.
+    assert client.post(toggle, {"publik": "0"}).status_code == 302
+    assert public.get(register + f"{item.kode}/foto/{salinan.pk}/").status_code == 404
+    actions = set(
+        ModelLogEntry.objects.filter(object_id=str(item.pk)).values_list("action", flat=True)
+    )
+    assert {"pengaduan.salinan", "pengaduan.lampiran_publik"} <= actions
+    # GET never changes anything.
+    assert client.get(toggle).status_code == 404

@@ -54,6 +54,12 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
 
         return register.detail(self, request, kode)
 
+    @re_path(rf"^register/{KODE}/foto/(?P<pk>\d+)/$")
+    def register_foto(self, request, kode, pk):
+        from pengaduan import register
+
+        return register.foto(self, request, kode, int(pk))
+
     @path("register/rss/")
     def register_rss(self, request):
         from pengaduan import register

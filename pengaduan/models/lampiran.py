@@ -26,6 +26,21 @@ class Lampiran(models.Model):
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"), default=0)
     diunggah_pada = models.DateTimeField(auto_now_add=True)
     dari_pelapor = models.BooleanField(default=True)
+    # A redacted copy made by an officer (faces, house numbers blurred). Only such a
+    # copy of an image may be shown on the register, and only when deliberately marked.
+    salinan_dari = models.ForeignKey(
+        "self",
+        verbose_name=_("salinan tersamar dari"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="salinan",
+    )
+    publik = models.BooleanField(
+        _("tampil di register publik"),
+        default=False,
+        help_text=_("Hanya untuk salinan tersamar berupa foto; lampiran asli tidak pernah publik."),
+    )
 
     class Meta:
         verbose_name = _("lampiran")
@@ -38,3 +53,8 @@ class Lampiran(models.Model):
     @property
     def is_image(self):
         return self.content_type.startswith("image/")
+
+    @property
+    def boleh_publik(self):
+        """Only an officer-made redacted copy of an image can ever be public."""
+        return self.is_image and not self.dari_pelapor and self.salinan_dari_id is not None
