@@ -216,6 +216,10 @@ class Command(BaseCommand):
                 **immediate,
             )
             self._marker("large").write_text(json.dumps(large_spec))
+        else:
+            # A kept data set still gets the migrations added since it was built.
+            for url in (self.small_url, self.large_url):
+                self.manage(url, "migrate", "--noinput", "-v", "0", **immediate)
 
     # --- servers and load ------------------------------------------------------------
 
