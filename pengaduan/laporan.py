@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from pengaduan.models import Pengaduan
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
@@ -139,29 +139,29 @@ def svg_batang(rows, title):
 
 
 SECTIONS = [
-    ("per_jenis", N_("Menurut jenis")),
-    ("per_kategori", N_("Menurut kategori")),
-    ("per_kanal", N_("Menurut kanal")),
-    ("per_dusun", N_("Menurut dusun")),
-    ("per_status", N_("Menurut status")),
-    ("per_gender", N_("Jenis kelamin pelapor (yang bersedia)")),
-    ("per_umur", N_("Kelompok umur pelapor (yang bersedia)")),
-    ("penilaian", N_("Sebaran nilai kepuasan (1–5)")),
+    ("per_jenis", gettext_noop("Menurut jenis")),
+    ("per_kategori", gettext_noop("Menurut kategori")),
+    ("per_kanal", gettext_noop("Menurut kanal")),
+    ("per_dusun", gettext_noop("Menurut dusun")),
+    ("per_status", gettext_noop("Menurut status")),
+    ("per_gender", gettext_noop("Jenis kelamin pelapor (yang bersedia)")),
+    ("per_umur", gettext_noop("Kelompok umur pelapor (yang bersedia)")),
+    ("penilaian", gettext_noop("Sebaran nilai kepuasan (1–5)")),
 ]
 
 MEASURES = [
-    ("total", N_("Laporan masuk")),
-    ("ditanggapi", N_("Sudah ditanggapi")),
-    ("tepat_tanggapan", N_("Tanggapan pertama tepat waktu")),
-    ("selesai", N_("Selesai")),
-    ("tepat_selesai", N_("Selesai tepat waktu")),
-    ("median_tanggapan", N_("Median hari kerja sampai tanggapan pertama")),
-    ("median_selesai", N_("Median hari kerja sampai selesai")),
-    ("berbagi_profil", N_("Pelapor yang berbagi profil")),
-    ("kk_perempuan", N_("Kepala keluarga perempuan")),
-    ("disabilitas", N_("Penyandang disabilitas")),
-    ("lansia", N_("Lanjut usia")),
-    ("dinilai", N_("Laporan yang dinilai pelapor")),
+    ("total", gettext_noop("Laporan masuk")),
+    ("ditanggapi", gettext_noop("Sudah ditanggapi")),
+    ("tepat_tanggapan", gettext_noop("Tanggapan pertama tepat waktu")),
+    ("selesai", gettext_noop("Selesai")),
+    ("tepat_selesai", gettext_noop("Selesai tepat waktu")),
+    ("median_tanggapan", gettext_noop("Median hari kerja sampai tanggapan pertama")),
+    ("median_selesai", gettext_noop("Median hari kerja sampai selesai")),
+    ("berbagi_profil", gettext_noop("Pelapor yang berbagi profil")),
+    ("kk_perempuan", gettext_noop("Kepala keluarga perempuan")),
+    ("disabilitas", gettext_noop("Penyandang disabilitas")),
+    ("lansia", gettext_noop("Lanjut usia")),
+    ("dinilai", gettext_noop("Laporan yang dinilai pelapor")),
 ]
 
 
