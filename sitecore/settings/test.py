@@ -16,7 +16,7 @@ from .base import CACHES, REDIS_URL  # noqa: E402
 
 ALLOWED_HOSTS = ["*"]
 # Feature tests look at fresh renders; the page cache has its own tests that enable it.
-PAGE_CACHE_ENABLED = False
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "false").lower() == "true"
 CAPTCHA_TEST_MODE = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -38,13 +38,18 @@ LOGGING = {
     "loggers": {
         **LOGGING["loggers"],  # noqa: F405
         "captcha.conf.settings": {"level": "CRITICAL"},
-        "django.request": {"level": "CRITICAL"},
+        # Servers started by tests set DJANGO_REQUEST_LOG_LEVEL=ERROR to log tracebacks.
+        "django.request": {"level": os.environ.get("DJANGO_REQUEST_LOG_LEVEL", "CRITICAL")},
         "desa.request": {"level": "WARNING"},
     },
 }
 
-# sitecore: visitor/read counters in a per-process memory cache during tests.
-CACHES["kunjungan"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "kunjungan-test",
-}
+# sitecore: visitor/read counters in a per-process memory cache during tests; on the
+# Redis pass they share Redis like production, in the worker's own namespace.
+if REDIS_URL:
+    CACHES["kunjungan"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"] + "-kunjungan"
+else:
+    CACHES["kunjungan"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kunjungan-test",
+    }
