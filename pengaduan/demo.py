@@ -58,6 +58,13 @@ ALUR = [
     [(Status.DIVERIFIKASI, {}),
      (Status.SELESAI, {"hasil": Hasil.KEBIJAKAN, "pesan_pelapor": "Diusulkan dalam Musdes."}),
      ("buka", {}), (Status.DITINDAKLANJUTI, {})],
+    # Still in discussion, and freshly reopened: every state shows in the demo.
+    [(Status.DIVERIFIKASI, {}),
+     (Status.DIBAHAS, {"rapat_tanggal": None, "rapat_temuan": "Perlu survei lokasi bersama BPD.",
+                       "rapat_peserta": "Sekdes, BPD, kepala dusun, pelapor"})],
+    [(Status.DIVERIFIKASI, {}),
+     (Status.SELESAI, {"hasil": Hasil.LAINNYA, "pesan_pelapor": "Sudah kami jelaskan."}),
+     ("buka", {})],
 ]  # fmt: skip
 
 KANAL = [k for k, _l in Kanal.choices]
