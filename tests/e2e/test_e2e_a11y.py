@@ -119,6 +119,11 @@ def test_every_public_page_type_has_no_serious_violation(
     shot(page, "pengaduan-terima")
     if violations := axe(page):
         found["pengaduan-terima"] = violations
+    # The reporter's own status page: answer forms (add detail, rate, reopen).
+    kode = page.locator("dd.kode-besar").first.inner_text().strip()
+    status_url = village_url(desa_a, f"{_path(section(desa_a, 'pengaduan'))}lacak/{kode}/")
+    if violations := _check(page, axe, status_url, "pengaduan-status-pelapor", shot):
+        found["pengaduan-status-pelapor"] = violations
     # The installation's directory of villages (default site).
     direktori = f"http://direktori.test:{port}/"
     if violations := _check(page, axe, direktori, "direktori", shot):
