@@ -57,6 +57,17 @@ def ensure_locales():
     return id_locale, en_locale
 
 
+def detach_default_workflow():
+    """Wagtail's starter "Moderators approval" workflow sits on the root page and would
+    route every village's pages to the installation-wide Moderators group. Villages
+    moderate through their own workflows (e.g. the agenda one), so it is detached."""
+    from wagtail.models import WorkflowPage
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        WorkflowPage.objects.filter(page=root).delete()
+
+
 def _publish(page, user=None):
     page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
 
@@ -89,6 +100,7 @@ def buat_desa(
     if Site.objects.filter(hostname=hostname, port=port).exists():
         raise ValueError(f"Hostname {hostname}:{port} sudah dipakai situs lain.")
     id_locale, _en = ensure_locales()
+    detach_default_workflow()
     root = Page.get_first_root_node()
     if root.get_children().filter(slug=slug, locale=id_locale).exists():
         raise ValueError(f"Slug {slug!r} sudah dipakai desa lain.")

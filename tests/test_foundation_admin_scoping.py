@@ -117,3 +117,11 @@ def test_editor_sees_only_own_collection_images(desa_a, desa_b, make_staff, clie
     listing = client.get("/admin/images/")
     assert "Foto Alpha" in listing.text and "Foto Beta" not in listing.text
     assert client.get(f"/admin/images/{img_b.id}/").status_code in (302, 403, 404)
+
+
+def test_village_pages_are_not_routed_to_the_global_moderators(desa_a):
+    # Only the agenda section has a (per-village) moderation workflow.
+    assert desa_a.root_page.get_workflow() is None
+    assert section(desa_a, "artikel").get_workflow() is None
+    workflow = section(desa_a, "agenda").get_workflow()
+    assert workflow is not None and "Alpha" in workflow.name
