@@ -219,6 +219,12 @@ class PengaduanCreateView(generic.CreateView):
         return reverse("pengaduan:tanda_terima", args=[self.object.pk])
 
 
+class PengaduanIndexView(ScopedIndexMixin, generic.IndexView):
+    def get_base_queryset(self):
+        # The list shows the category: one join instead of a query per row.
+        return super().get_base_queryset().select_related("kategori", "dusun")
+
+
 class PengaduanInspectView(generic.InspectView):
     template_name = "pengaduan/admin/inspect.html"
 
@@ -270,7 +276,7 @@ class PengaduanViewSet(ModelViewSet):
     search_backend_name = None  # plain ORM search: the queryset is already scoped
     ordering = ["-diterima_pada"]
 
-    index_view_class = scoped(generic.IndexView, ScopedIndexMixin)
+    index_view_class = PengaduanIndexView
     add_view_class = PengaduanCreateView
     edit_view_class = scoped(generic.EditView)
     delete_view_class = scoped(generic.DeleteView)

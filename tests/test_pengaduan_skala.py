@@ -188,3 +188,37 @@ def test_register_filters_use_an_index(desa_a, params):
         plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
     main = [step for step in plan.split(" | ") if "pengaduan_pengaduan" in step]
     assert main and all("INDEX" in step for step in main), plan
+
+
+@pytest.mark.django_db
+def test_admin_report_and_list_cost_the_same_queries_with_2000_items(desa_a, make_staff, client):
+    from sitecore.models.roles import Peran
+
+    client.force_login(make_staff(desa_a, Peran.KOORDINATOR_PENGADUAN))
+    q = f"?site={desa_a.pk}&mulai=2025-01-01&sampai=2026-12-31"
+    urls = {
+        "laporan": "/admin/pengaduan/laporan/" + q,
+        "laporan xlsx": "/admin/pengaduan/laporan/" + q + "&format=xlsx",
+        "daftar": "/admin/pengaduan/item/",
+        "daftar tersaring": "/admin/pengaduan/item/?status=selesai&jenis=saran",
+        "ekspor csv": "/admin/pengaduan/item/?export=csv",
+        "ekspor xlsx": "/admin/pengaduan/item/?export=xlsx&terlambat=false",
+    }
+
+    def hitung():
+        counts = {}
+        for name, url in urls.items():
+            client.get(url)
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(url)
+                assert response.status_code == 200, name
+                body = b"".join(response.streaming_content) if response.streaming else b""
+            if name == "ekspor csv":
+                assert body.count(b"\n") == Pengaduan.objects.count() + 1
+            counts[name] = len(ctx.captured_queries)
+        return counts
+
+    _tambah(desa_a, 20)
+    kecil = hitung()
+    _tambah(desa_a, 1980, start=20)
+    assert hitung() == kecil
