@@ -55,7 +55,6 @@ def page_factory(browser):
 
     def factory(viewport=MOBILE, locale="id-ID", **context_options):
         context = browser.new_context(viewport=viewport, locale=locale, **context_options)
-        context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()
 
