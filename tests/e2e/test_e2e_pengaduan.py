@@ -81,3 +81,24 @@ def test_villager_files_a_complaint_at_360px(desa_a, page_factory, village_url, 
     other.get_by_label("PIN").fill(pin)
     other.get_by_role("button", name="Masuk").click()
     assert other.get_by_role("heading", name="Tambah keterangan").count() == 1
+
+
+def test_screen_reader_user_answers_the_text_question(desa_a, page_factory, village_url, shot):
+    page = page_factory(MOBILE)
+    base = section(desa_a, "pengaduan").get_url(current_site=desa_a)
+    page.goto(village_url(desa_a, base))
+    page.get_by_role("link", name="Tidak dapat membaca gambar?", exact=False).click()
+    question = page.locator("#soal-hitungan")
+    assert question.get_attribute("aria-live") == "polite"
+    a, b = map(int, re.search(r"Berapa (\d+) ditambah (\d+)\?", question.inner_text()).groups())
+    assert page.locator("img.captcha").count() == 0
+    page.get_by_label("Saran", exact=True).check()
+    page.get_by_label("Judul singkat").fill("Jadwal posyandu diumumkan lewat WhatsApp")
+    page.get_by_label("Uraian").fill("Mohon jadwal posyandu juga diumumkan di grup WhatsApp dusun.")
+    page.get_by_label("Saya setuju data laporan ini diproses", exact=False).check()
+    page.get_by_label("Pertanyaan keamanan").fill(str(a + b))
+    assert _fits(page)
+    shot(page, "soal-teks")
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.wait_for_url(re.compile(r".*/terima/[0-9A-Z-]+/$"))
+    assert Pengaduan.objects.get(site=desa_a).jenis == "saran"
