@@ -115,8 +115,12 @@ def test_complaint_with_photo_to_selesai(
     item.refresh_from_db()
     assert item.status == Status.SELESAI
 
-    # The villager reads the answer with the PIN and rates it.
+    # Without the PIN the status page shows the public progress only.
     hp.reload()
+    tanpa_pin = hp.locator("main").inner_text()
+    assert "Selesai" in tanpa_pin and "Lubang sudah ditambal dengan aspal." in tanpa_pin
+    assert "Terima kasih, lubang sudah kami tambal hari ini." not in tanpa_pin
+    # The villager reads the answer with the PIN and rates it.
     hp.locator("#id_pin").fill(pin)
     hp.get_by_role("button", name="Masuk").click()
     main = hp.locator("main")
@@ -138,6 +142,10 @@ def test_complaint_with_photo_to_selesai(
     publik.wait_for_url(f"**/register/{kode}/")
     teks = publik.content()
     assert "Lubang sudah ditambal dengan aspal." in teks
+    assert "Laporan sudah kami cek di lokasi." in teks  # every public follow-up
+    # The private message to the reporter and the photo stay private.
+    assert "Terima kasih, lubang sudah kami tambal" not in teks
+    assert "jalan-berlubang" not in teks and "/lampiran/" not in teks
     for pribadi in (NAMA, TELEPON, TELEPON.replace(" ", ""), "Rahmawati"):
         assert pribadi not in teks
     shot(publik, "register")
