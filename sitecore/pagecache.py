@@ -56,8 +56,12 @@ def _timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
-def _enabled():
+def enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def fragment_cache():
+    return _cache()
 
 
 def _host(request):
@@ -85,6 +89,23 @@ def invalidate_site(site):
     default = Site.objects.filter(is_default_site=True).only("hostname").first()
     if default is not None and default.pk != site.pk:
         bump_hostname(default.hostname)
+
+
+def current_generation(hostname):
+    """The village's generation number, starting one if there is none yet."""
+    cache = _cache()
+    gen_key = generation_key(hostname)
+    generation = cache.get(gen_key)
+    if generation is None:
+        cache.add(gen_key, time.time_ns(), None)
+        generation = cache.get(gen_key)
+    return generation
+
+
+def fragment_key(request, *parts):
+    """A cache key for a piece of a village's page, dropped with its page cache."""
+    host = _host(request)
+    return ":".join(["pc:frag", host, str(current_generation(host)), *map(str, parts)])
 
 
 def _page_key(request, generation):
@@ -134,15 +155,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _enabled() or _bypass(request):
+        if not enabled() or _bypass(request):
             return self.get_response(request)
         cache = _cache()
-        gen_key = generation_key(_host(request))
-        generation = cache.get(gen_key)
-        if generation is None:
-            generation = time.time_ns()
-            cache.add(gen_key, generation, None)
-            generation = cache.get(gen_key, generation)
+        generation = current_generation(_host(request))
         key = _page_key(request, generation)
         cached = cache.get(key)
         if cached is not None:

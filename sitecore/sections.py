@@ -28,6 +28,9 @@ class DesaWidget:
     """A block rendered in the sidebar or on the home page.
 
     `get_context(request, page)` returns the template context, or None to skip the widget.
+    The rendered HTML is cached per village, language and page type for `cache_seconds`
+    and dropped with the village's page cache on any public change; 0 renders it on every
+    request (for widgets that depend on the page itself).
     """
 
     key: str
@@ -35,6 +38,7 @@ class DesaWidget:
     template: str
     order: int = 50
     get_context: object = None
+    cache_seconds: int = 300
 
 
 def get_sections():

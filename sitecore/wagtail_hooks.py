@@ -100,8 +100,10 @@ def seed_sitecore_demo(site, data):
     seed_galeri(site, data)
 
 
-def _widget(key, area, order, template, get_context):
-    return DesaWidget(key=key, area=area, order=order, template=template, get_context=get_context)
+def _widget(key, area, order, template, get_context, **options):
+    return DesaWidget(
+        key=key, area=area, order=order, template=template, get_context=get_context, **options
+    )
 
 
 @hooks.register("register_desa_widget")
@@ -178,6 +180,8 @@ def pengunjung_widget():
         90,
         "sitecore/widgets/pengunjung.html",
         widgets.pengunjung_context,
+        # Carries the counting beacon of the page being viewed: never shared.
+        cache_seconds=0,
     )
 
 

@@ -151,3 +151,31 @@ def test_complaint_and_request_changes_refresh_their_village(desa_a, desa_b, cli
         assert _cache().get(generation_key("alpha.test")) != before_a
         assert _cache().get(generation_key("beta.test")) == before_b
         assert _get(a)[HIT] == "miss" and _get(b)[HIT] == "hit"
+
+
+def test_widgets_are_cached_and_refreshed_with_their_village(desa_a, client_for, monkeypatch):
+    from sitecore.templatetags import desa_tags
+    from tests.test_artikel_pages import buat_artikel
+
+    rendered = []
+    original = desa_tags._render_widget
+
+    def counting(widget, *args):
+        rendered.append(widget.key)
+        return original(widget, *args)
+
+    monkeypatch.setattr(desa_tags, "_render_widget", counting)
+    artikel = section(desa_a, "artikel")
+    buat_artikel(artikel, "Musim Tanam Dimulai")
+    # A session cookie bypasses the whole-page cache, so only the widget cache is at work.
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    assert "Musim Tanam Dimulai" in client.get("/statistik/").text
+    assert "artikel_terbaru" in rendered
+    rendered.clear()
+    client.get("/statistik/")
+    # Only the visitor counter (it carries the page's own beacon) is rendered again.
+    assert rendered == ["pengunjung"]
+    buat_artikel(artikel, "Pembagian Bibit Gratis")
+    rendered.clear()
+    assert "Pembagian Bibit Gratis" in client.get("/statistik/").text
+    assert "artikel_terbaru" in rendered

@@ -2,8 +2,10 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from sitecore import pagecache
 from sitecore.formatting import format_angka, format_persen, format_rupiah
 from sitecore.models.profil import whatsapp_url
 from sitecore.sections import get_widgets
@@ -81,21 +83,44 @@ def desa_widgets(context, area):
     """Render the widgets every app registered for `area` ("sidebar" or "home")."""
     request = context.get("request")
     page = context.get("page")
-    html = []
-    for widget in get_widgets(area):
-        widget_context = widget.get_context(request, page) if widget.get_context else {}
-        if widget_context is None:
-            continue
-        widget_context = {
-            **widget_context,
-            "widget": widget,
-            "request": request,
-            "desa": context.get("desa"),
+    widgets = get_widgets(area)
+    # Widgets are the same on every page of a village (apart from the page type), so
+    # their HTML is cached with the village's page-cache generation: a public change
+    # anywhere in the village drops it together with the cached pages.
+    keys = {}
+    if request is not None and pagecache.enabled():
+        page_type = type(page).__name__ if page is not None else "-"
+        lang = translation.get_language()
+        keys = {
+            w.key: pagecache.fragment_key(request, "widget", area, w.key, lang, page_type)
+            for w in widgets
+            if w.cache_seconds
         }
-        html.append(render_to_string(widget.template, widget_context, request=request))
-    from django.utils.safestring import mark_safe
-
+    cached = pagecache.fragment_cache().get_many(list(keys.values())) if keys else {}
+    html = []
+    for widget in widgets:
+        key = keys.get(widget.key)
+        if key in cached:
+            html.append(cached[key])
+            continue
+        rendered = _render_widget(widget, context, request, page)
+        if key is not None:
+            pagecache.fragment_cache().set(key, rendered, widget.cache_seconds)
+        html.append(rendered)
     return mark_safe("".join(html))  # noqa: S308 - rendered templates, autoescaped
+
+
+def _render_widget(widget, context, request, page):
+    widget_context = widget.get_context(request, page) if widget.get_context else {}
+    if widget_context is None:
+        return ""
+    widget_context = {
+        **widget_context,
+        "widget": widget,
+        "request": request,
+        "desa": context.get("desa"),
+    }
+    return render_to_string(widget.template, widget_context, request=request)
 
 
 @register.simple_tag(takes_context=True)
