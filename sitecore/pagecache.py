@@ -60,6 +60,12 @@ def enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
+def fragments_enabled():
+    """Widget fragments are cached apart from whole pages: a page-cache miss (a new page,
+    a visitor with a session) still finds the village's widgets ready."""
+    return getattr(settings, "WIDGET_CACHE_ENABLED", True)
+
+
 def fragment_cache():
     return _cache()
 

@@ -15,7 +15,7 @@ HIT = "X-Desa-Cache"
 
 @pytest.fixture(autouse=True)
 def _cache_on():
-    with override_settings(PAGE_CACHE_ENABLED=True):
+    with override_settings(PAGE_CACHE_ENABLED=True, WIDGET_CACHE_ENABLED=True):
         yield
 
 

@@ -142,6 +142,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Whole-page cache for anonymous visitors (sitecore.pagecache), in the default cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+WIDGET_CACHE_ENABLED = env_bool("WIDGET_CACHE_ENABLED", True)
 
 # Cache: Redis shared by every app server when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -17,6 +17,7 @@ from .base import CACHES, REDIS_URL  # noqa: E402
 ALLOWED_HOSTS = ["*"]
 # Feature tests look at fresh renders; the page cache has its own tests that enable it.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "false").lower() == "true"
+WIDGET_CACHE_ENABLED = os.environ.get("WIDGET_CACHE_ENABLED", "false").lower() == "true"
 CAPTCHA_TEST_MODE = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

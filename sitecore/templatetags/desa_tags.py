@@ -88,7 +88,7 @@ def desa_widgets(context, area):
     # their HTML is cached with the village's page-cache generation: a public change
     # anywhere in the village drops it together with the cached pages.
     keys = {}
-    if request is not None and pagecache.enabled():
+    if request is not None and pagecache.fragments_enabled():
         page_type = type(page).__name__ if page is not None else "-"
         lang = translation.get_language()
         keys = {
