@@ -90,7 +90,12 @@ def _check(page, axe, url, name, shot=None, expect_status=200):
     assert response.status == expect_status, (name, url, response.status)
     if shot:
         shot(page, name)
-    return axe(page)
+    violations = axe(page)
+    # Mobile first: nothing wider than the screen (wide tables scroll in their own box).
+    width = page.viewport_size["width"]
+    if (scroll := page.evaluate("document.documentElement.scrollWidth")) > width:
+        violations.append({"id": "horizontal-overflow", "impact": "serious", "width": scroll})
+    return violations
 
 
 def test_every_public_page_type_has_no_serious_violation(
