@@ -89,7 +89,11 @@ class PanelPengaduan(Component):
         self.rows = rows
 
     def render_html(self, parent_context=None):
-        return render_to_string("pengaduan/admin/panel.html", {"rows": self.rows})
+        from django.utils import timezone
+
+        return render_to_string(
+            "pengaduan/admin/panel.html", {"rows": self.rows, "sekarang": timezone.now()}
+        )
 
 
 @hooks.register("construct_homepage_panels")

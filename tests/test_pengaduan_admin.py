@@ -122,6 +122,8 @@ def test_dashboard_panel_shows_due_soon_and_overdue_per_village(desa_a, desa_b, 
     assert "Pengaduan: tenggat layanan" in html and desa_a.site_name in html
     assert "3 baru · 1 jatuh tempo dalam 24 jam · 1 lewat tenggat" in html
     assert overdue.kode in html and soon.kode in html
+    assert html.count("<strong>lewat tenggat</strong>") == 1  # only the overdue one
+    assert "/admin/pengaduan/laporan/" in html
     assert later.kode not in html and closed.kode not in html
     assert other.kode not in html and desa_b.site_name not in html
 
