@@ -5,13 +5,15 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
 from pengaduan.workflow import Status
 
 
 class Jenis(models.TextChoices):
-    PENGADUAN = "pengaduan", _("Pengaduan")
+    # In context: the section is "Complaints", one item of this type is "Complaint".
+    PENGADUAN = "pengaduan", pgettext_lazy("jenis laporan", "Pengaduan")
     SARAN = "saran", _("Saran")
     ASPIRASI = "aspirasi", _("Aspirasi / usulan pembangunan")
 
