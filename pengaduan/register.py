@@ -25,6 +25,14 @@ from sitecore.models import Dusun
 from sitecore.models.profil import TIME_ZONE_ABBR
 
 
+def _id(value):
+    """A database id from a query string, or None: ASCII digits that fit in 63 bits
+    ("²".isdigit() is true and huge numbers overflow SQLite: both were 500s)."""
+    if value and len(value) <= 18 and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
 def queryset(site, params, profil=None):
     qs = (
         Pengaduan.objects.filter(site=site)
@@ -36,12 +44,12 @@ def queryset(site, params, profil=None):
         qs = qs.filter(status=params["status"])
     if params.get("jenis") in Jenis.values:
         qs = qs.filter(jenis=params["jenis"])
-    if params.get("kategori", "").isdigit():
-        qs = qs.filter(kategori_id=params["kategori"])
-    if params.get("dusun", "").isdigit():
-        qs = qs.filter(dusun_id=params["dusun"])
+    if _id(params.get("kategori")):
+        qs = qs.filter(kategori_id=_id(params["kategori"]))
+    if _id(params.get("dusun")):
+        qs = qs.filter(dusun_id=_id(params["dusun"]))
     tahun = params.get("tahun", "")
-    if tahun.isdigit() and 2000 <= int(tahun) <= 2100:
+    if _id(tahun) and 2000 <= int(tahun) <= 2100:
         # A range in the village's time zone, not __year: it uses the index.
         tahun = int(tahun)
         qs = qs.filter(

@@ -1,3 +1,4 @@
+import re
 import sys
 
 from django.core.cache import cache
@@ -29,7 +30,10 @@ def search(request):
     results = None
     if query and home is not None:
         pages = Page.objects.live().public().descendant_of(home, inclusive=True).specific()
-        found = pages.search(query, operator="and")
+        # Words only: quotes and operators reach SQLite FTS5 / PostgreSQL tsquery
+        # unescaped through Wagtail's database backend and raise a 500.
+        words = " ".join(re.findall(r"\w+", query))
+        found = pages.search(words, operator="and") if words else pages.none()
         paginator = Paginator(found, SEARCH_PAGE_SIZE)
         try:
             results = paginator.page(request.GET.get("page", 1))

@@ -164,7 +164,7 @@ def dip_context(page, request):
     entries = semua
     if kategori in Kategori.values:
         entries = [e for e in entries if e.kategori == kategori]
-    if tahun.isdigit():
+    if tahun.isascii() and tahun.isdigit():
         entries = [e for e in entries if e.tahun == int(tahun)]
     if q:
         needle = q.lower()
@@ -332,7 +332,8 @@ def laporan_ppid(request, page):
     kalender = KalenderKerja.for_site(site)
     sekarang = timezone.localdate()
     tahun = request.GET.get("tahun", "")
-    tahun = int(tahun) if tahun.isdigit() and 2000 <= int(tahun) <= 2100 else sekarang.year
+    valid = tahun.isascii() and tahun.isdigit() and 2000 <= int(tahun) <= 2100  # "²" is a digit
+    tahun = int(tahun) if valid else sekarang.year
     qs = PermohonanInformasi.objects.filter(
         site=site,
         diterima_pada__date__gte=date(tahun - 1, 12, 31),
