@@ -99,7 +99,9 @@ def test_complaint_with_photo_to_selesai(
     admin.locator("#id_judul_publik").fill("Jalan berlubang dekat sekolah")
     admin.locator("#id_ringkasan_publik").fill("Lubang di jalan desa dekat sekolah dasar.")
     admin.locator("#main footer button[type=submit]").first.click()
-    admin.wait_for_url(lambda u: "/edit/" not in u or "Tersimpan" in admin.content())
+    admin.wait_for_url(lambda u: "/edit/" not in u)
+    item.refresh_from_db()
+    assert item.judul_publik == "Jalan berlubang dekat sekolah"
     url_tl = village_url(desa_a, f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/")
     tindak_lanjut(admin, url_tl, "diverifikasi", "Laporan sudah kami cek di lokasi.")
     tindak_lanjut(admin, url_tl, "ditindaklanjuti", "Perbaikan dijadwalkan pekan ini.")
