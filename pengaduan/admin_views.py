@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -28,7 +29,7 @@ from pengaduan.admin_laporan import LaporanViewSet
 from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
 from pengaduan.models.pengaduan import Jenis, Kanal
 from pengaduan.workflow import CLOSED, Status
-from sitecore.models import Dusun
+from sitecore.models import DesaProfil, Dusun
 from sitecore.models.roles import Peran
 from sitecore.permissions import desa_sites_for_user
 
@@ -242,6 +243,11 @@ class PengaduanInspectView(generic.InspectView):
             tindak_lanjut_url=reverse("pengaduan:tindak_lanjut", args=[item.pk]),
             tanda_terima_url=reverse("pengaduan:tanda_terima", args=[item.pk]),
             sekarang=timezone.now(),
+            # Times in the item's village zone, whichever host the admin runs on.
+            zona_waktu=DesaProfil.objects.filter(site_id=item.site_id)
+            .values_list("zona_waktu", flat=True)
+            .first()
+            or settings.TIME_ZONE,
         )
         return ctx
 

@@ -68,6 +68,9 @@ def test_offline_item_recorded_by_officer_gets_code_pin_and_printable_receipt(
     assert f"/pengaduan/lacak/{item.kode}/" in html
     pin = receipt.context["pin"]
     assert pin and pin.isdigit() and item.check_pin(pin)
+    # The workspace shows the village's local time too, whatever zone the admin host has.
+    inspect = client.get(f"/admin/pengaduan/item/inspect/{item.pk}/").content.decode()
+    assert "2 Maret 2026 09:30" in inspect
     # The PIN is printed once: a reprint shows the code only.
     again = client.get(response["Location"]).content.decode()
     assert pin not in again and item.kode in again
