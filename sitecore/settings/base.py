@@ -377,4 +377,5 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is a download, never rendered inline
 CSRF_COOKIE_HTTPONLY = True  # no script of ours or Wagtail's reads it (token is in the page)
