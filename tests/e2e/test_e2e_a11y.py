@@ -82,6 +82,9 @@ def public_paths(site):
         ("cari", "/cari/?q=jalan"),
         ("404", "/halaman-yang-tidak-ada/"),
     ]
+    # The English interface of the forms and the busiest pages.
+    english = ("pengaduan-form", "permohonan-form", "agenda-kalender", "artikel")
+    paths += [(f"{name}-en", "/en" + path) for name, path in list(paths) if name in english]
     return paths
 
 
