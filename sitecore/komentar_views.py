@@ -32,7 +32,7 @@ def komentar_form_view(request, page):
     if form.honeypot_terisi:
         # Bots learn nothing: the same answer as a held comment, nothing stored.
         messages.success(request, _("Terima kasih. Komentar Anda akan tampil setelah diperiksa."))
-        return redirect(page.url + "#komentar")
+        return redirect(page.get_url(request) + "#komentar")
     if melebihi_batas(key):
         form.add_error(
             None,
@@ -54,4 +54,4 @@ def komentar_form_view(request, page):
         messages.success(request, _("Terima kasih. Komentar Anda akan tampil setelah diperiksa."))
     else:
         messages.success(request, _("Terima kasih. Komentar Anda sudah tampil."))
-    return redirect(page.url + "#komentar")
+    return redirect(page.get_url(request) + "#komentar")

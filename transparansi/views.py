@@ -239,7 +239,7 @@ def permohonan_form(request, page):
         elif form.is_valid():
             if form.cleaned_data.get("situs_web"):
                 # A bot: look successful, store nothing.
-                return _never_cache(HttpResponseRedirect(page.url + "permohonan/"))
+                return _never_cache(HttpResponseRedirect(page.get_url(request) + "permohonan/"))
             cache.set(key, hits + 1, RATE_WINDOW)
             permohonan = form.save(commit=False)
             permohonan.site = site
