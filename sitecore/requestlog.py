@@ -9,6 +9,20 @@ from django.db import connection
 logger = logging.getLogger("desa.request")
 
 
+class PlainFormatter(logging.Formatter):
+    """Readable lines for development; request fields follow the message."""
+
+    def __init__(self):
+        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    def format(self, record):
+        line = super().format(record)
+        fields = getattr(record, "fields", None)
+        if fields:
+            line += " " + " ".join(f"{key}={value}" for key, value in fields.items())
+        return line
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         payload = {

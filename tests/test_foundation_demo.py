@@ -54,3 +54,15 @@ def test_admin_speaks_indonesian(desa_a, make_staff, client):
     assert response.status_code == 200
     assert '<html lang="id"' in response.text
     assert "Halaman" in response.text and "Keluar" in response.text
+
+
+def test_demo_pages_have_english_mirrors(client):
+    from transparansi.models import APBDesPage
+
+    call_command("seed_demo", port=8000, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    apbdes = APBDesPage.objects.filter(locale__language_code="id").live().first()
+    assert apbdes is not None
+    english = apbdes.get_translations().filter(locale__language_code="en").first()
+    assert english is not None
+    response = client.get(english.url, HTTP_HOST="mekarsari.localhost:8000")
+    assert response.status_code == 200 and '<html lang="en">' in response.text

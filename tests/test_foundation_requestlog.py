@@ -35,3 +35,14 @@ def test_server_errors_log_at_warning(desa_a, client_for, caplog):
     assert response.status_code == 500
     record = next(r for r in caplog.records if r.name == "desa.request")
     assert record.levelno == logging.WARNING and record.fields["status"] == 500
+
+
+def test_plain_format_for_development_lists_the_fields():
+    from sitecore.requestlog import PlainFormatter
+
+    record = logging.LogRecord("desa.request", logging.INFO, __file__, 1, "request", (), None)
+    record.fields = {"method": "GET", "status": 200}
+    line = PlainFormatter().format(record)
+    assert line.endswith("request method=GET status=200")
+    other = logging.LogRecord("django", logging.INFO, __file__, 1, "siap", (), None)
+    assert PlainFormatter().format(other).endswith("INFO django siap")

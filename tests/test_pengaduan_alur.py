@@ -368,3 +368,15 @@ def test_report_figures(desa_b, client_for):
     assert page.status_code == 200 and "<svg" in page.content.decode()
     assert client_for(desa_b).get(base + "xlsx/").status_code == 200
     assert b"Laporan masuk" in client_for(desa_b).get(base + "csv/").content
+
+
+@pytest.mark.django_db
+def test_report_shortcut_redirects_to_this_years_report(desa_a, client_for):
+    from django.utils import timezone
+
+    page = section(desa_a, "pengaduan")
+    response = client_for(desa_a).get(page.url + "laporan/")
+    assert response.status_code == 302
+    year = timezone.localdate().year
+    assert response["Location"].endswith(f"/pengaduan/laporan/{year}/")
+    assert client_for(desa_a).get(response["Location"]).status_code == 200

@@ -260,3 +260,12 @@ def test_csv_import_all_or_nothing_into_a_draft(desa_a, make_staff, client_for):
     assert [b.kode for b in draft.baris.all()] == ["4.2.1", "2.3.01"]
     assert page.baris.count() == 5  # live version untouched until published
     assert client.get("/admin/transparansi/templat-apbdes.xlsx").status_code == 200
+
+
+def test_request_form_radio_choices_have_no_empty_option():
+    from transparansi.forms import PermohonanForm
+
+    form = PermohonanForm()
+    for name in ("cara_memperoleh", "cara_menerima"):
+        assert all(value for value, _label in form.fields[name].choices)
+        assert "---------" not in str(form[name])

@@ -46,6 +46,13 @@ class PermohonanForm(forms.ModelForm):
             "telepon": _("Isi telepon atau email agar kami dapat menghubungi Anda."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required radio choices need no empty "---------" option.
+        for name in ("cara_memperoleh", "cara_menerima"):
+            field = self.fields[name]
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+
     def clean(self):
         data = super().clean()
         if not data.get("telepon") and not data.get("email"):

@@ -89,4 +89,7 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
         from django.shortcuts import redirect
         from django.utils import timezone
 
-        return redirect(self.reverse_subpage("laporan", args=[timezone.localdate().year]))
+        return redirect(
+            self.get_url(request)
+            + self.reverse_subpage("laporan", args=[timezone.localdate().year])
+        )

@@ -253,4 +253,9 @@ def seed(port=8000, stdout=None):
     for fn in hooks.get_hooks("register_demo_seeder"):
         for data, site in sites:
             fn(site=site, data=data)
+    # Pages the seeders made without the admin get their English mirrors here, in one go.
+    from wagtail_localize.synctree import synchronize_tree
+
+    id_locale, en_locale = ensure_locales()
+    synchronize_tree(id_locale, en_locale)
     return sites, accounts

@@ -317,10 +317,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(fields)s",
-            "defaults": {"fields": ""},
-        },
+        "plain": {"()": "sitecore.requestlog.PlainFormatter"},
         "json": {"()": "sitecore.requestlog.JsonFormatter"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
