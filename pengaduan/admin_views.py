@@ -29,6 +29,7 @@ from pengaduan.admin_laporan import LaporanViewSet
 from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
 from pengaduan.models.pengaduan import Jenis, Kanal
 from pengaduan.workflow import CLOSED, Status
+from sitecore.ekspor import aman_csv
 from sitecore.models import DesaProfil, Dusun
 from sitecore.models.roles import Peran
 from sitecore.permissions import desa_sites_for_user
@@ -224,6 +225,10 @@ class PengaduanIndexView(ScopedIndexMixin, generic.IndexView):
     def get_base_queryset(self):
         # The list shows the category: one join instead of a query per row.
         return super().get_base_queryset().select_related("kategori", "dusun")
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Wagtail only guards XLSX cells; public titles reach the CSV too.
+        return aman_csv(super().preprocess_field_value(field, value, export_format))
 
 
 class PengaduanInspectView(generic.InspectView):

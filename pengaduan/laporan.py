@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from pengaduan.models import Pengaduan
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
 from pengaduan.workflow import Status
+from sitecore.ekspor import aman_baris
 
 
 def rentang(site, start, end, profil=None):
@@ -212,7 +213,7 @@ def respons_ekspor(data, name, fmt, judul):
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         writer = csv.writer(response)
         for row in _rows(data, judul):
-            writer.writerow(row)
+            writer.writerow(aman_baris(row))
         return response
     from openpyxl import Workbook
 
@@ -220,7 +221,7 @@ def respons_ekspor(data, name, fmt, judul):
     ws = wb.active
     ws.title = _("Umpan balik")
     for row in _rows(data, judul):
-        ws.append(row)
+        ws.append(aman_baris(row))
     out = io.BytesIO()
     wb.save(out)
     response = HttpResponse(

@@ -21,6 +21,7 @@ from pengaduan.laporan import rentang
 from pengaduan.models import Kategori, Lampiran, Pengaduan, TindakLanjut
 from pengaduan.models.pengaduan import Jenis
 from pengaduan.workflow import Status
+from sitecore.ekspor import aman_baris
 from sitecore.models import Dusun
 from sitecore.models.profil import TIME_ZONE_ABBR
 
@@ -220,7 +221,7 @@ def ekspor(page, request, fmt):
         writer = csv.DictWriter(response, fieldnames=PUBLIC_FIELDS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(aman_baris(row))
     return response
 
 

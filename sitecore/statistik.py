@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from sitecore.ekspor import aman_csv, buang_awalan
 from sitecore.formatting import format_angka
 
 MAX_CSV_ROWS = 500
@@ -236,7 +237,7 @@ def parse_csv(text):
                 % {"n": number}
             )
             continue
-        label = cells[0].strip()
+        label = buang_awalan(cells[0].strip())
         laki, perempuan = _number(cells[1]), _number(cells[2])
         if not label:
             errors.append(_("Baris %(n)d: nama kelompok kosong.") % {"n": number})
@@ -276,4 +277,4 @@ def export_csv(rows, out):
     writer = csv.writer(out)
     writer.writerow(["kelompok", "laki_laki", "perempuan"])
     for label, laki, perempuan in rows:
-        writer.writerow([label, laki, perempuan])
+        writer.writerow([aman_csv(label), laki, perempuan])

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from sitecore.ekspor import aman_baris, buang_awalan
 from transparansi import apbdes as hitung
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
 
@@ -111,7 +112,9 @@ def baca_csv(text, tambahan=frozenset()):
     for nomor, raw in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in raw):
             continue
-        item = {k: (raw[i].strip() if i < len(raw) else "") for i, k in enumerate(header)}
+        item = {
+            k: (buang_awalan(raw[i].strip()) if i < len(raw) else "") for i, k in enumerate(header)
+        }
         salah = []
         kode_error = hitung.cek_kode(item.get("kode", ""), tambahan)
         kode = hitung.normalisasi_kode(item.get("kode", ""))
@@ -194,12 +197,9 @@ def export_csv_response(page):
     for b in page.semua_baris:
         writer.writerow(
             [
-                b.kelompok,
-                b.kode,
-                b.uraian,
-                b.jenis_belanja,
-                b.lokasi,
-                b.sumber_dana,
+                *aman_baris(
+                    [b.kelompok, b.kode, b.uraian, b.jenis_belanja, b.lokasi, b.sumber_dana]
+                ),
                 _nilai(b.anggaran),
                 _nilai(b.realisasi),
                 b.tanggal_realisasi.isoformat() if b.tanggal_realisasi else "",
