@@ -201,3 +201,39 @@ def bench_pages_sitecore(site):
     from sitecore.bench_konten import pages
 
     return pages(site)
+
+
+# --- cross-village scoping found by tests/test_security_matrix.py ---------------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_own_villages(pages, request):
+    """The chooser lists every page, drafts included: staff see only their villages'."""
+    from django.db.models import Q
+
+    from sitecore.permissions import desa_sites_for_user
+
+    if request.user.is_superuser:
+        return pages
+    trees = Q(pk__in=[])
+    for site in desa_sites_for_user(request.user).select_related("root_page"):
+        for home in [site.root_page, *site.root_page.get_translations()]:
+            trees |= Q(path__startswith=home.path)
+    return pages.filter(trees)
+
+
+@hooks.register("before_serve_document")
+def document_only_on_its_village(document, request):
+    """Document URLs are global ids: a village's documents are served on its host only."""
+    from django.http import Http404
+
+    from sitecore.models import DesaProfil
+
+    path = document.collection.path
+    ancestors = [path[:i] for i in range(4, len(path) + 1, 4)]  # treebeard steplen 4
+    owners = set(
+        DesaProfil.objects.filter(koleksi__path__in=ancestors).values_list("pk", flat=True)
+    )
+    profil = getattr(request, "desa_profil", None)
+    if owners and (profil is None or profil.pk not in owners):
+        raise Http404
