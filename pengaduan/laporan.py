@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_noop
 from pengaduan.models import Pengaduan
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
 from pengaduan.workflow import Status
+from sitecore import pagecache
 from sitecore.ekspor import aman_baris
 
 
@@ -175,8 +177,12 @@ def sections(data):
 
 def halaman(page, request, tahun):
     site = page.get_site()
-    data = hitung(
-        site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
+    data = pagecache.memoize(
+        request,
+        ("laporan", site.pk, tahun, translation.get_language()),
+        lambda: hitung(
+            site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
+        ),
     )
     return TemplateResponse(
         request,

@@ -114,6 +114,20 @@ def fragment_key(request, *parts):
     return ":".join(["pc:frag", host, str(current_generation(host)), *map(str, parts)])
 
 
+def memoize(request, parts, compute, timeout=3600):
+    """`compute()`, kept with the village's generation: an expensive aggregate (archive
+    months, a year's report) is computed once per public change, not once per request."""
+    if request is None or not fragments_enabled():
+        return compute()
+    key = fragment_key(request, "memo", *parts)
+    cache = fragment_cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def _page_key(request, generation):
     path = request.get_full_path()
     lang = "en" if path.startswith("/en/") else "id"

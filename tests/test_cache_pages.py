@@ -179,3 +179,24 @@ def test_widgets_are_cached_and_refreshed_with_their_village(desa_a, client_for,
     rendered.clear()
     assert "Pembagian Bibit Gratis" in client.get("/statistik/").text
     assert "artikel_terbaru" in rendered
+
+
+def test_expensive_aggregates_are_memoized_per_village_generation(desa_a, client_for, monkeypatch):
+    from pengaduan import laporan
+    from pengaduan.layanan import buat_pengaduan
+
+    calls = []
+    original = laporan.hitung
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(laporan, "hitung", counting)
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    url = section(desa_a, "pengaduan").url + "laporan/2026/"
+    client.get(url), client.get(url)
+    assert len(calls) == 1
+    buat_pengaduan(site=desa_a, data={"judul": "Sampah menumpuk", "uraian": "Di pasar desa."})
+    client.get(url)
+    assert len(calls) == 2

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from sitecore import pagecache
 from sitecore.blocks import BaseStreamBlock
 
 from .mixins import DesaSectionPage, SocialMetaMixin
@@ -139,7 +140,10 @@ class ArtikelIndexPage(RoutablePageMixin, DesaSectionPage):
         return self.url + self.reverse_subpage(name, args=args)
 
     def _listing(self, request, artikel, **extra):
-        context = {"page_obj": paginate(artikel, request.GET.get("page")), "arsip": self.arsip()}
+        arsip = pagecache.memoize(
+            request, ("arsip", self.pk, translation.get_language()), self.arsip
+        )
+        context = {"page_obj": paginate(artikel, request.GET.get("page")), "arsip": arsip}
         context.update(extra)
         return self.render(request, context_overrides=context)
 
