@@ -96,7 +96,7 @@ def apbdes_context(page, request):
         "versi_lain": versi_lain,
         "perubahan": perubahan,
         "tanggal_realisasi": page.tanggal_realisasi(),
-        **alamat_pengaduan(request),
+        **(alamat_pengaduan(request) if request is not None else {}),
     }
 
 

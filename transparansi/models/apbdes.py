@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Sum
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from sitecore import pagecache
 from sitecore.models.mixins import SocialMetaMixin
 from transparansi import apbdes as hitung
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
@@ -146,10 +148,22 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
         return export_json_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from transparansi.views import apbdes_context
+        from transparansi.views import alamat_pengaduan, apbdes_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(apbdes_context(self, request))
+        if getattr(request, "is_preview", False):
+            context.update(apbdes_context(self, request))
+        else:
+            # Totals, trees and charts of a published budget change only when a page of
+            # the village is published: keep them with the village's generation.
+            context.update(
+                pagecache.memoize(
+                    request,
+                    ("apbdes", self.pk, self.live_revision_id, translation.get_language()),
+                    lambda: apbdes_context(self, None),
+                )
+            )
+            context.update(alamat_pengaduan(request))
         return context
 
 
