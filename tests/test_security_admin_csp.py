@@ -7,7 +7,6 @@ upgrade drops its inline scripts, the second test fails: then make the admin str
 
 import io
 import os
-import shutil
 
 import pytest
 from django.core.files.images import ImageFile
@@ -15,21 +14,11 @@ from PIL import Image
 
 from sitecore.security import ADMIN_CSP
 from tests.conftest import section
+from tests.e2e.conftest import CHROMIUM
+from tests.e2e.conftest import CHROMIUM_ARGS as ARGS
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--host-resolver-rules=MAP *.test 127.0.0.1",
-]
 STRICT = ADMIN_CSP.replace("script-src 'self' 'unsafe-inline'", "script-src 'self'")
 
 
