@@ -31,7 +31,17 @@ SECURE_HSTS_SECONDS = 0
 
 # Each pytest-xdist worker gets its own cache namespace on a shared Redis.
 if REDIS_URL:
-    CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+    # cache.clear() flushes a whole Redis database, so each pytest-xdist worker ("gw0",
+    # "gw1", …) gets a database of its own (8, 9, …); other processes keep REDIS_URL's.
+    from urllib.parse import urlsplit, urlunsplit
+
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    if _worker.startswith("gw") and _worker[2:].isdigit():
+        _url = urlsplit(REDIS_URL)
+        REDIS_URL = urlunsplit(_url._replace(path=f"/{8 + int(_worker[2:]) % 8}"))
+        CACHES["default"]["LOCATION"] = REDIS_URL
+        CACHES["kunjungan"]["LOCATION"] = REDIS_URL
+    CACHES["default"]["KEY_PREFIX"] = "test-" + _worker
 
 # The captcha library shouts about test mode on every start; tests know.
 LOGGING = {
