@@ -82,7 +82,7 @@ e2e: install compilemessages
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm)
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
-	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests -m e2e -p no:cacheprovider -q --durations=5
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
 
 # Load test on a large generated data set (~15 min, not part of `make test`); docs/performance.md.
 bench: install compilemessages

@@ -6,7 +6,6 @@ upgrade drops its inline scripts, the second test fails: then make the admin str
 """
 
 import io
-import os
 
 import pytest
 from django.core.files.images import ImageFile
@@ -14,25 +13,10 @@ from PIL import Image
 
 from sitecore.security import ADMIN_CSP
 from tests.conftest import section
-from tests.e2e.conftest import CHROMIUM
-from tests.e2e.conftest import CHROMIUM_ARGS as ARGS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 STRICT = ADMIN_CSP.replace("script-src 'self' 'unsafe-inline'", "script-src 'self'")
-
-
-@pytest.fixture
-def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _screens(site):
@@ -61,7 +45,7 @@ def _screens(site):
     return screens
 
 
-def _violations(chromium, live_server, site, superuser, screens):
+def _violations(browser, live_server, site, superuser, screens):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -72,7 +56,7 @@ def _violations(chromium, live_server, site, superuser, screens):
     session.save()
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://{site.hostname}:{port}"
-    context = chromium.new_context()
+    context = browser.new_context()
     context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": base}])
     page = context.new_page()
     found = {}
@@ -95,18 +79,18 @@ def _violations(chromium, live_server, site, superuser, screens):
     return found
 
 
-def test_shipped_admin_policy_has_no_violations(chromium, live_server, desa_a, superuser, settings):
+def test_shipped_admin_policy_has_no_violations(browser, live_server, desa_a, superuser, settings):
     settings.ALLOWED_HOSTS = ["*"]
-    found = _violations(chromium, live_server, desa_a, superuser, _screens(desa_a))
+    found = _violations(browser, live_server, desa_a, superuser, _screens(desa_a))
     assert found == {}, found
 
 
 def test_admin_without_inline_scripts_still_breaks(
-    chromium, live_server, desa_a, superuser, settings
+    browser, live_server, desa_a, superuser, settings
 ):
     """Documents why the admin keeps 'unsafe-inline': Wagtail's own templates need it."""
     settings.ADMIN_CSP = STRICT
-    found = _violations(chromium, live_server, desa_a, superuser, _screens(desa_a))
+    found = _violations(browser, live_server, desa_a, superuser, _screens(desa_a))
     # Measured with Wagtail 8.0: the page editor (date inputs in the publishing schedule,
     # inline panels), village settings (aparatur/dusun inline panels), image edit and the
     # user listing run inline scripts; dashboard and uploaders do not.
