@@ -1,9 +1,9 @@
 """Home-page and sidebar widgets: the next events of the village."""
 
 from django.utils import timezone
-from wagtail.models import Site
 
 from agenda import daftar
+from sitecore.middleware import desa_home
 
 SIDEBAR_JUMLAH = 5
 BERANDA_JUMLAH = 4
@@ -16,9 +16,8 @@ def agenda_index_for(request):
     from agenda.models import AgendaIndexPage
 
     index = None
-    site = Site.find_for_request(request)
-    if site is not None and getattr(request, "desa_profil", None) is not None:
-        home = site.root_page.localized
+    home = desa_home(request)
+    if home is not None and getattr(request, "desa_profil", None) is not None:
         index = AgendaIndexPage.objects.child_of(home).live().first()
     request._agenda_index = index
     return index

@@ -27,3 +27,16 @@ class DesaMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+def desa_home(request):
+    """The village home in the request's language (the Indonesian one if untranslated).
+
+    Header, menu, search and widgets all need it; it is looked up once per request.
+    """
+    if request is None:
+        return None
+    if not hasattr(request, "_desa_home"):
+        site = Site.find_for_request(request)
+        request._desa_home = site.root_page.localized.specific if site else None
+    return request._desa_home

@@ -9,18 +9,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from sitecore.middleware import desa_home
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 100
 
 
-def current_home(request):
-    """The village home in the active language (the Indonesian one if not translated)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+current_home = desa_home
 
 
 @require_GET

@@ -6,6 +6,7 @@ Every widget runs a fixed number of queries whatever the number of articles.
 from django.db.models import Prefetch
 from wagtail.models import Site
 
+from sitecore.middleware import desa_home
 from sitecore.models import (
     AlbumPage,
     ArtikelPage,
@@ -20,10 +21,7 @@ from sitecore.pengunjung import jumlah_dibaca_banyak, statistik_pengunjung
 WIDGET_ARTIKEL = 5
 
 
-def _home(request):
-    """The village home in the active language (its own tree under /en/)."""
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None
+_home = desa_home
 
 
 def _artikel(request):

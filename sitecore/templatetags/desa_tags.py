@@ -3,10 +3,11 @@ from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from sitecore import pagecache
 from sitecore.formatting import format_angka, format_persen, format_rupiah
+from sitecore.middleware import desa_home
 from sitecore.models.profil import whatsapp_url
 from sitecore.sections import get_widgets
 
@@ -33,11 +34,7 @@ def wa_link(number):
     return whatsapp_url(number)
 
 
-def _home_for(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+_home_for = desa_home
 
 
 @register.simple_tag(takes_context=True)
