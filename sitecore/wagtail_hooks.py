@@ -62,6 +62,23 @@ def komentar_viewset():
     return KomentarViewSet()
 
 
+@hooks.register("register_log_actions")
+def desa_log_models(actions):
+    """History of village-scoped models is kept per village (sitecore.models.audit)."""
+    from sitecore.models import DesaLogEntry, DesaProfil, HariLibur, Komentar, SinergiSetting
+
+    for model in (Komentar, DesaProfil, SinergiSetting, HariLibur):
+        actions.register_model(model, DesaLogEntry)
+
+
+@hooks.register("register_admin_viewset")
+def page_viewset():
+    """The explorer opens only pages the user may explore (see sitecore.explorer)."""
+    from sitecore.explorer import DesaPageViewSet
+
+    return DesaPageViewSet()
+
+
 @hooks.register("register_admin_urls")
 def statistik_admin_urls():
     from sitecore.statistik_admin import impor_csv_view
