@@ -79,6 +79,12 @@ def register_log_actions(actions):
         _("Publikasi salinan tersamar"),
         _("Petugas mengubah publikasi salinan tersamar"),
     )
+    # Complaints and their village's lists keep a per-village history.
+    from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
+    from sitecore.models import DesaLogEntry
+
+    for model in (Pengaduan, Kategori, TemplateTanggapan):
+        actions.register_model(model, DesaLogEntry)
 
 
 class PanelPengaduan(Component):

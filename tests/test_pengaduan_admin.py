@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
-from wagtail.models import ModelLogEntry
+from sitecore.models import DesaLogEntry
 
 from pengaduan import layanan
 from pengaduan.models import Notifikasi, Pengaduan, TemplateTanggapan
@@ -278,7 +278,7 @@ def test_transition_form_offers_templates_for_the_allowed_steps(desa_a, desa_b, 
 def test_redaction_keeps_the_original_for_officers_and_publishes_only_public_text(
     desa_a, make_staff, client, client_for
 ):
-    from wagtail.models import ModelLogEntry
+    from sitecore.models import DesaLogEntry
 
     item = _item(
         desa_a,
@@ -300,7 +300,7 @@ def test_redaction_keeps_the_original_for_officers_and_publishes_only_public_tex
     assert edit.status_code == 302
     item.refresh_from_db()
     assert item.judul == "Pak Kades Budi menyelewengkan dana"  # the original is kept
-    assert ModelLogEntry.objects.filter(object_id=str(item.pk), action="wagtail.edit").exists()
+    assert DesaLogEntry.objects.filter(object_id=str(item.pk), action="wagtail.edit").exists()
 
     # Not public before verification, even with a public text.
     register = section(desa_a, "pengaduan").url + "register/"
@@ -454,7 +454,7 @@ def test_redacted_photo_is_published_only_when_an_officer_chooses_to(
     assert client.post(toggle, {"publik": "0"}).status_code == 302
     assert public.get(register + f"{item.kode}/foto/{salinan.pk}/").status_code == 404
     actions = set(
-        ModelLogEntry.objects.filter(object_id=str(item.pk)).values_list("action", flat=True)
+        DesaLogEntry.objects.filter(object_id=str(item.pk)).values_list("action", flat=True)
     )
     assert {"pengaduan.salinan", "pengaduan.lampiran_publik"} <= actions
     # GET never changes anything.

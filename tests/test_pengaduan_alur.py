@@ -112,7 +112,7 @@ def _item(site, **extra):
 
 @pytest.mark.django_db
 def test_transitions_record_events_and_audit(desa_a, make_staff):
-    from wagtail.models import ModelLogEntry
+    from sitecore.models import DesaLogEntry
 
     officer = make_staff(desa_a, Peran.PETUGAS_PENGADUAN)
     item = _item(desa_a)
@@ -125,7 +125,7 @@ def test_transitions_record_events_and_audit(desa_a, make_staff):
     )
     assert item.diselesaikan_pada and item.hari_selesai is not None
     assert (
-        ModelLogEntry.objects.filter(action="pengaduan.status", object_id=str(item.pk)).count() == 2
+        DesaLogEntry.objects.filter(action="pengaduan.status", object_id=str(item.pk)).count() == 2
     )
     item = layanan.buka_kembali(item, "Belum beres")
     assert item.status == Status.DIBUKA_KEMBALI and item.dibuka_kembali == 1

@@ -155,3 +155,12 @@ def bench_pages_transparansi(site):
     from transparansi.bench import pages
 
     return pages(site)
+
+
+@hooks.register("register_log_actions")
+def desa_log_models(actions):
+    """Information requests keep a per-village history (sitecore.models.audit)."""
+    from sitecore.models import DesaLogEntry
+    from transparansi.models import PermohonanInformasi
+
+    actions.register_model(PermohonanInformasi, DesaLogEntry)

@@ -1,6 +1,7 @@
 """sitecore models, split by concept (see each module)."""
 
 from .artikel import ArtikelIndexPage, ArtikelPage, ArtikelTag, KategoriArtikel  # noqa: F401
+from .audit import DesaLogEntry  # noqa: F401
 from .galeri import AlbumFoto, AlbumPage, SinergiProgram, SinergiSetting  # noqa: F401
 from .kalender import HariLibur  # noqa: F401
 from .komentar import Komentar  # noqa: F401
