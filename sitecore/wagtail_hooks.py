@@ -254,3 +254,17 @@ def document_only_on_its_village(document, request):
     profil = getattr(request, "desa_profil", None)
     if owners and (profil is None or profil.pk not in owners):
         raise Http404
+
+
+@hooks.register("register_admin_urls")
+def twofactor_admin_urls():
+    from sitecore.twofactor.urls import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_account_settings_panel")
+def twofactor_account_panel(request, user, profile):
+    from sitecore.twofactor.panels import TwoFactorPanel
+
+    return TwoFactorPanel(request, user, profile)

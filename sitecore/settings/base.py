@@ -376,3 +376,23 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is a download, never rendered inline
 CSRF_COOKIE_HTTPONLY = True  # no script of ours or Wagtail's reads it (token is in the page)
+
+# security (issue 9): optional two-factor sign-in for the admin (sitecore.twofactor) on
+# django-otp: TOTP authenticator apps plus single-use backup codes. ADMIN_2FA_REQUIRED
+# lets a kabupaten make it compulsory: "none" (default), "superusers" or "all" staff.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "sitecore.twofactor.middleware.TwoFactorMiddleware",
+)
+ADMIN_2FA_REQUIRED = os.environ.get("ADMIN_2FA_REQUIRED", "none").strip().lower() or "none"
+if ADMIN_2FA_REQUIRED not in {"none", "superusers", "all"}:
+    raise ImproperlyConfigured("ADMIN_2FA_REQUIRED must be none, superusers or all.")
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = os.environ.get("ADMIN_2FA_ISSUER", WAGTAIL_SITE_NAME)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no TOTP secrets or backup codes in /django-admin/
+AXES_SENSITIVE_PARAMETERS = [*AXES_SENSITIVE_PARAMETERS, "kode"]  # the 2FA code field

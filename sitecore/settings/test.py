@@ -28,6 +28,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SECURE_HSTS_SECONDS = 0
+# Whatever the shell exports: tests that need compulsory 2FA set it themselves.
+ADMIN_2FA_REQUIRED = "none"
 
 # Each pytest-xdist worker gets its own cache namespace on a shared Redis.
 if REDIS_URL:
