@@ -489,3 +489,56 @@ def test_bukan_gambar_ditolak():
     for data in (b"MZ\x90\x00 not an image", b"\xff\xd8\xff\xe1\x00", b"\x89PNG\r\n\x1a\n"):
         with pytest.raises(BukanGambar):
             tanpa_lokasi(data)
+
+
+def test_perintah_membersihkan_gambar_lama(desa_a, settings):
+    """Images stored before this fix: originals, renditions and parked uploads are
+    rewritten under their own names (URLs in cached pages stay valid)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from django.db.models.signals import pre_save
+    from wagtail.models import UploadedFile
+
+    from sitecore.gambar_admin import hapus_lokasi, hapus_lokasi_unggahan
+
+    data = foto("JPEG")
+    model = get_image_model()
+    # As before the fix: no receiver strips the location on save.
+    pre_save.disconnect(hapus_lokasi, sender=model, dispatch_uid="gambar-tanpa-lokasi")
+    pre_save.disconnect(
+        hapus_lokasi_unggahan, sender=UploadedFile, dispatch_uid="unggahan-gambar-tanpa-lokasi"
+    )
+    try:
+        image = model.objects.create(
+            title="Lama", file=ContentFile(data, name="lama.jpg"), collection=koleksi(desa_a)
+        )
+        parked = UploadedFile.objects.create(
+            file=ContentFile(data, name="parkir.jpg"),
+            for_content_type=ContentType.objects.get_for_model(model),
+        )
+    finally:
+        from sitecore import gambar_admin
+
+        gambar_admin.connect_signals()
+    rendition = image.get_rendition("max-40x40")
+    assert lokasi_dari(unduh_publik(rendition.url)) and lokasi_dari(unduh_publik(image.file.url))
+    names = (image.file.name, rendition.file.name, parked.file.name)
+
+    out = io.StringIO()
+    call_command("hapus_lokasi_gambar", "--dry-run", stdout=out)
+    assert "would clean: 1 originals, 1 renditions, 1 parked uploads" in out.getvalue()
+    assert lokasi_dari(unduh_publik(image.file.url))
+
+    call_command("hapus_lokasi_gambar", stdout=out)
+    image.refresh_from_db()
+    rendition.refresh_from_db()
+    parked.refresh_from_db()
+    assert (image.file.name, rendition.file.name, parked.file.name) == names
+    periksa_tanpa_lokasi(image, data)
+    assert lokasi_dari(unduh_publik(rendition.url)) == []
+    assert lokasi_dari(unduh_publik(parked.file.url)) == []
+
+    out = io.StringIO()
+    call_command("hapus_lokasi_gambar", stdout=out)
+    assert "cleaned: 0 originals, 0 renditions, 0 parked uploads" in out.getvalue()
