@@ -2,17 +2,18 @@
 
 Images (JPEG/PNG/WebP) must open and verify with Pillow under a pixel limit, then are
 re-encoded from pixels only, which drops EXIF (GPS included), ICC tricks and any
-trailing payload of a polyglot. PDFs must start with %PDF-, end with %%EOF and carry
-no JavaScript or launch actions. Everything else is refused.
+trailing payload of a polyglot (sitecore.gambar, shared with Wagtail image uploads).
+PDFs must start with %PDF-, end with %%EOF and carry no JavaScript or launch actions.
+Everything else is refused.
 """
 
-import io
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from sitecore import gambar
 
 MAKS_BERKAS = 5
 MAKS_UKURAN = 5 * 1024 * 1024
@@ -52,42 +53,12 @@ def _periksa_pdf(data, nama):
 
 
 def _periksa_gambar(data, nama):
-    # The pixel check runs on the header before any decoding, so bombs cost nothing.
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            fmt = probe.format
-            width, height = probe.size
-            if fmt not in FORMAT_GAMBAR:
-                raise _tolak(nama)
-            if width * height > MAKS_PIKSEL:
-                raise ValidationError(
-                    _("Gambar %(nama)s terlalu besar (maksimal 24 megapiksel).") % {"nama": nama}
-                )
-            probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            return _encode_ulang(image, fmt), FORMAT_GAMBAR[fmt]
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        fmt, _size = gambar.periksa_header(data, MAKS_PIKSEL, FORMAT_GAMBAR)
+        return ContentFile(gambar.encode_ulang(data, fmt, MAKS_SISI)), FORMAT_GAMBAR[fmt]
+    except gambar.TerlaluBesar:
+        raise ValidationError(
+            _("Gambar %(nama)s terlalu besar (maksimal 24 megapiksel).") % {"nama": nama}
+        ) from None
+    except gambar.GambarDitolak:
         raise _tolak(nama) from None
-
-
-def _encode_ulang(image, fmt):
-    from PIL import ImageOps
-
-    image = ImageOps.exif_transpose(image)  # keep the visible orientation, drop the tag
-    if max(image.size) > MAKS_SISI:
-        image.thumbnail((MAKS_SISI, MAKS_SISI))
-    # Copy pixels into a fresh image: no info dict, no EXIF, XMP or comments survive.
-    mode = "RGBA" if image.mode in ("RGBA", "LA", "P") and fmt != "JPEG" else "RGB"
-    clean = Image.new(mode, image.size)
-    clean.paste(image.convert(mode))
-    out = io.BytesIO()
-    if fmt == "JPEG":
-        clean.save(out, "JPEG", quality=85, optimize=True)
-    elif fmt == "PNG":
-        clean.save(out, "PNG", optimize=True)
-    else:
-        clean.save(out, "WEBP", quality=85)
-    return ContentFile(out.getvalue())

@@ -8,6 +8,7 @@ class SitecoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sitecore import pagecache
+        from sitecore import gambar_admin, pagecache
 
         pagecache.connect_signals()
+        gambar_admin.connect_signals()

@@ -269,8 +269,12 @@ WAGTAIL_SITE_NAME = "Desa Terbuka"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
+# Upload limits, checked from the file's header before a pixel is decoded: 40 MP takes
+# a phone's full-resolution photo and stays far below Pillow's own bomb threshold.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Translated refusals; the location is stripped from every saved file (gambar_admin).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sitecore.gambar_admin.GambarAdminForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
