@@ -10,12 +10,12 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
-from sitecore.models import DesaLogEntry
 
 from pengaduan import layanan
 from pengaduan.models import Notifikasi, Pengaduan, TemplateTanggapan
 from pengaduan.testing import _private_root  # noqa: F401
 from pengaduan.workflow import Status, TransitionError
+from sitecore.models import DesaLogEntry
 from sitecore.models.roles import Peran
 from tests.conftest import section
 
@@ -278,8 +278,6 @@ def test_transition_form_offers_templates_for_the_allowed_steps(desa_a, desa_b, 
 def test_redaction_keeps_the_original_for_officers_and_publishes_only_public_text(
     desa_a, make_staff, client, client_for
 ):
-    from sitecore.models import DesaLogEntry
-
     item = _item(
         desa_a,
         judul="Pak Kades Budi menyelewengkan dana",
