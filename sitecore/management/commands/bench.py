@@ -69,6 +69,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--out", default=str(settings.BASE_DIR / "bench-results"))
         parser.add_argument("--reuse", action="store_true", help="keep built data sets")
+        parser.add_argument(
+            "--build-only",
+            action="store_true",
+            help="build (or keep, with --reuse) the data sets and stop: for profiling",
+        )
         parser.add_argument("--artikel", type=int, default=5000)
         parser.add_argument("--pengaduan", type=int, default=100_000)
         parser.add_argument("--baris-apbdes", type=int, default=1000)
@@ -497,6 +502,9 @@ class Command(BaseCommand):
 
     def run(self, opts, started):
         self.build(opts)
+        if opts["build_only"]:
+            self.log(f"Data sets ready: {self.small_url} and {self.large_url}")
+            return
         self.log("collectstatic…")
         self.manage(self.small_url, "collectstatic", "--noinput", "-v", "0")
         built = time.monotonic()
