@@ -135,3 +135,42 @@ def meta_image(context):
 @register.filter
 def startswith(value, prefix):
     return isinstance(value, str) and bool(prefix) and value.startswith(str(prefix))
+
+
+@register.tag("desa_fragment")
+def desa_fragment(parser, token):
+    """`{% desa_fragment "name" part ... %}…{% enddesa_fragment %}`: the enclosed HTML,
+    kept with the village's page-cache generation (and the language). For a large part of
+    a page that only a public change alters, so that a page-cache miss (a visitor with a
+    session, a new query string) does not render it again. Previews always render."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("desa_fragment needs a name")
+    nodelist = parser.parse(("enddesa_fragment",))
+    parser.delete_first_token()
+    return DesaFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+class DesaFragmentNode(template.Node):
+    timeout = 3600
+
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        request = context.get("request")
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or not pagecache.fragments_enabled()
+        ):
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts]
+        key = pagecache.fragment_key(request, "tpl", translation.get_language(), *parts)
+        cache = pagecache.fragment_cache()
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, self.timeout)
+        return html
