@@ -200,3 +200,100 @@ def test_expensive_aggregates_are_memoized_per_village_generation(desa_a, client
     buat_pengaduan(site=desa_a, data={"judul": "Sampah menumpuk", "uraian": "Di pasar desa."})
     client.get(url)
     assert len(calls) == 2
+
+
+def _queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = _get(client, path)
+    return response, [q["sql"] for q in ctx.captured_queries]
+
+
+def test_apbdes_detail_table_is_a_fragment_kept_until_the_budget_changes(
+    desa_a, client_for, monkeypatch
+):
+    from decimal import Decimal
+
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    from tests.test_transparansi_halaman import buat_apbdes
+    from transparansi import views
+
+    built = []
+    original = views.apbdes_pohon
+    monkeypatch.setattr(views, "apbdes_pohon", lambda page: built.append(1) or original(page))
+    page = buat_apbdes(desa_a)
+    create_aliases_for_new_page(page)  # the English tree, as the admin does
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    first = _get(client, page.url).text
+    assert "Rehabilitasi jalan usaha tani" in first and "Rp\xa0700.000.000" in first
+    again = _get(client, page.url).text
+    assert len(built) == 1  # the tree was not built for the second request
+    assert again.count("Rehabilitasi jalan usaha tani") == first.count(
+        "Rehabilitasi jalan usaha tani"
+    )
+    # A new revision of the budget (published) shows its new amount at once.
+    draft = page.get_latest_revision_as_object()
+    line = next(b for b in draft.baris.all() if b.kode == "2.3.01")
+    line.anggaran = Decimal("725000000")
+    draft.save_revision().publish()
+    fresh = _get(client, page.url).text
+    assert "Rp\xa0725.000.000" in fresh and "Rp\xa0700.000.000" not in fresh
+    assert len(built) == 2
+    # Each language keeps its own fragment (headings are translated inside it).
+    english = _get(client, "/en" + page.relative_url(desa_a)).text
+    assert "Budget details" in english and "Financing expenditure" in english
+    assert "Rincian anggaran" not in english
+
+
+def test_register_count_is_kept_per_filter_until_a_public_change(desa_a, client_for):
+    from pengaduan import layanan
+    from pengaduan.workflow import Status
+
+    def publik(judul):
+        item = layanan.buat_pengaduan(
+            site=desa_a, data={"judul": judul, "uraian": "Mohon segera ditangani."}
+        )[0]
+        item.judul_publik = judul
+        item.save()
+        layanan.ubah_status(item, Status.DIVERIFIKASI)
+        return item
+
+    publik("Jalan berlubang")
+    publik("Lampu padam")
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    url = section(desa_a, "pengaduan").url + "register/"
+    response, sql = _queries(client, url)
+    assert "2 laporan" in response.text
+    assert any("COUNT(" in q.upper() for q in sql)
+    response, sql = _queries(client, url)
+    assert "2 laporan" in response.text
+    assert not any("COUNT(" in q.upper() for q in sql)
+    # Another filter has its own count ...
+    assert "0 laporan" in _get(client, url + "?status=selesai").text
+    # ... and a new public complaint refreshes every count of the village.
+    publik("Saluran tersumbat")
+    assert "3 laporan" in _get(client, url).text
+
+
+def test_month_calendar_is_a_fragment_refreshed_by_a_new_event(desa_a, client_for):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.test_agenda_helpers import acara
+
+    wita = ZoneInfo("Asia/Makassar")
+    acara(desa_a, "Posyandu Melati", mulai=datetime(2027, 1, 10, 8, 0, tzinfo=wita))
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    url = "/agenda/kalender/2027/1/"
+    response, sql = _queries(client, url)
+    assert "Posyandu Melati" in response.text
+    response, cached_sql = _queries(client, url)
+    assert "Posyandu Melati" in response.text
+    assert len(cached_sql) < len(sql)
+    assert not any("agenda_agendapage" in q for q in cached_sql)
+    acara(desa_a, "Kerja Bakti", mulai=datetime(2027, 1, 17, 7, 0, tzinfo=wita))
+    fresh = _get(client, url).text
+    assert "Posyandu Melati" in fresh and "Kerja Bakti" in fresh

@@ -53,9 +53,20 @@ def alamat_pengaduan(request, page=None):
     return {"pengaduan_url": url, "profil": getattr(request, "desa_profil", None)}
 
 
-def apbdes_context(page, request):
+def apbdes_pohon(page):
+    """The expandable detail tree: one (heading, root node) per budget group."""
     baris = page.semua_baris
     tambahan = kode_tambahan()
+    return [
+        (_("Pendapatan"), hitung.pohon(baris, hitung.PENDAPATAN, tambahan)),
+        (_("Belanja"), hitung.pohon(baris, hitung.BELANJA, tambahan)),
+        (_("Penerimaan pembiayaan"), hitung.pohon(baris, hitung.PENERIMAAN, tambahan)),
+        (_("Pengeluaran pembiayaan"), hitung.pohon(baris, hitung.PENGELUARAN, tambahan)),
+    ]
+
+
+def apbdes_context(page, request):
+    baris = page.semua_baris
     r = page.ringkasan
     pendapatan = hitung.pendapatan_per_sumber(baris)
     bidang = hitung.per_bidang(baris)
@@ -74,12 +85,6 @@ def apbdes_context(page, request):
         perubahan = hitung.bandingkan_versi(list(versi_lain.baris.all()), baris)
     return {
         "r": r,
-        "pohon": [
-            (_("Pendapatan"), hitung.pohon(baris, hitung.PENDAPATAN, tambahan)),
-            (_("Belanja"), hitung.pohon(baris, hitung.BELANJA, tambahan)),
-            (_("Penerimaan pembiayaan"), hitung.pohon(baris, hitung.PENERIMAAN, tambahan)),
-            (_("Pengeluaran pembiayaan"), hitung.pohon(baris, hitung.PENGELUARAN, tambahan)),
-        ],
         "grafik_pendapatan": grafik.batang([(nama, j) for _k, nama, j in pendapatan]),
         "grafik_bidang": grafik.batang([(f"{k}. {nama}", j) for k, nama, j in bidang]),
         "grafik_progres": grafik.progres(

@@ -1,6 +1,7 @@
 """The village's agenda section, its editable categories and its public views."""
 
 from datetime import date
+from functools import cache
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -123,7 +124,13 @@ class AgendaIndexPage(RoutablePageMixin, DesaSectionPage):
             raise Http404
         tz = self._tz(request)
         dari, sampai = daftar.rentang_bulan(tahun, bulan, tz)
-        kejadian = daftar.kejadian_dalam(daftar.agenda_pages(self), dari, sampai)
+
+        # Lazy: the template keeps the month's grid and list as a fragment until the
+        # village's next public change, and asks for these only when it renders them.
+        @cache
+        def kejadian():
+            return daftar.kejadian_dalam(daftar.agenda_pages(self), dari, sampai)
+
         (th_sebelum, bl_sebelum), (th_sesudah, bl_sesudah) = daftar.bulan_sebelum_sesudah(
             tahun, bulan
         )
@@ -135,7 +142,7 @@ class AgendaIndexPage(RoutablePageMixin, DesaSectionPage):
                 "tampilan": "kalender",
                 "urls": self._urls(request),
                 "bulan": date(tahun, bulan, 1),
-                "minggu": daftar.kisi_bulan(tahun, bulan, kejadian, tz),
+                "minggu": lambda: daftar.kisi_bulan(tahun, bulan, kejadian(), tz),
                 "kejadian": kejadian,
                 "sebelum_url": base
                 + self.reverse_subpage("kalender", args=(th_sebelum, bl_sebelum)),

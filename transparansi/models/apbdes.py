@@ -1,6 +1,7 @@
 """The village budget: one page per fiscal year and version, lines as a parental inline."""
 
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -148,9 +149,12 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
         return export_json_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from transparansi.views import alamat_pengaduan, apbdes_context
+        from transparansi.views import alamat_pengaduan, apbdes_context, apbdes_pohon
 
         context = super().get_context(request, *args, **kwargs)
+        # The detail tree is most of the page: its HTML is kept as a fragment (see the
+        # template), so the tree is built only when that fragment is rendered.
+        context["pohon"] = partial(apbdes_pohon, self)
         if getattr(request, "is_preview", False):
             context.update(apbdes_context(self, request))
         else:
