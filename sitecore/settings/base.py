@@ -134,8 +134,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA synchronous=NORMAL;"
             "PRAGMA busy_timeout=20000;"
             "PRAGMA foreign_keys=ON;"
+            "PRAGMA analysis_limit=1000;"
         ),
     }
+    # Keeps the query planner's statistics current (see sitecore.sqlite).
+    MIDDLEWARE.insert(1, "sitecore.sqlite.SQLiteOptimizeMiddleware")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
