@@ -12,11 +12,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from sitecore import pagecache
 from sitecore.kalender import KalenderKerja
 from transparansi import apbdes as hitung
 from transparansi import grafik
@@ -45,12 +46,20 @@ def alamat_pengaduan(request, page=None):
     from pengaduan.models import PengaduanIndexPage
 
     site = Site.find_for_request(request)
-    url = ""
-    if site is not None:
+
+    def url():
+        # A child_of() lookup scans the page tree: kept until the village's next change.
         pengaduan = PengaduanIndexPage.objects.live().child_of(site.root_page).first()
-        if pengaduan is not None:
-            url = pengaduan.localized.get_url(request)
-    return {"pengaduan_url": url, "profil": getattr(request, "desa_profil", None)}
+        return pengaduan.localized.get_url(request) if pengaduan is not None else ""
+
+    if site is None:
+        return {"pengaduan_url": "", "profil": None}
+    return {
+        "pengaduan_url": pagecache.memoize(
+            request, ("pengaduan-url", site.pk, translation.get_language()), url
+        ),
+        "profil": getattr(request, "desa_profil", None),
+    }
 
 
 def apbdes_pohon(page):

@@ -50,7 +50,13 @@ def desa_menu(context):
     home = _home_for(request) if request else None
     if home is None:
         return []
-    return list(Page.objects.child_of(home).live().public().in_menu().order_by("path"))
+    # On every page; child_of() scans the page tree, so the list is kept until the
+    # village's next public change.
+    return pagecache.memoize(
+        request,
+        ("menu", home.pk),
+        lambda: list(Page.objects.child_of(home).live().public().in_menu().order_by("path")),
+    )
 
 
 @register.simple_tag(takes_context=True)
