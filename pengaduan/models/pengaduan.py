@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
 from pengaduan.workflow import Status
+from sitecore.models.mixins import ChoiceLabelMixin
 
 
 class Jenis(models.TextChoices):
@@ -69,7 +70,7 @@ class PengaduanQuerySet(models.QuerySet):
         )
 
 
-class Pengaduan(models.Model):
+class Pengaduan(ChoiceLabelMixin, models.Model):
     site = models.ForeignKey(
         Site, verbose_name=_("desa"), on_delete=models.CASCADE, related_name="+", db_index=True
     )
@@ -242,7 +243,7 @@ class JenisTindakLanjut(models.TextChoices):
     PENILAIAN = "penilaian", _("Penilaian pelapor")
 
 
-class TindakLanjut(models.Model):
+class TindakLanjut(ChoiceLabelMixin, models.Model):
     """One event in an item's life: a state change, a note, or the reporter's input."""
 
     pengaduan = models.ForeignKey(Pengaduan, on_delete=models.CASCADE, related_name="tindak_lanjut")
