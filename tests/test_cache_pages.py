@@ -297,3 +297,22 @@ def test_month_calendar_is_a_fragment_refreshed_by_a_new_event(desa_a, client_fo
     acara(desa_a, "Kerja Bakti", mulai=datetime(2027, 1, 17, 7, 0, tzinfo=wita))
     fresh = _get(client, url).text
     assert "Posyandu Melati" in fresh and "Kerja Bakti" in fresh
+
+
+def test_article_listing_count_is_kept_until_a_new_article(desa_a, client_for):
+    from tests.test_artikel_pages import buat_artikel
+
+    index = section(desa_a, "artikel")
+    for i in range(12):
+        buat_artikel(index, f"Kabar {i}")
+    client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
+    path = index.relative_url(desa_a)
+    response, sql = _queries(client, path)
+    assert any("COUNT(" in q.upper() for q in sql)
+    response, sql = _queries(client, path + "?page=2")
+    assert not any("COUNT(" in q.upper() for q in sql)
+    assert "Kabar 0" in response.text  # the oldest, on the second page of ten
+    buat_artikel(index, "Kabar terbaru")
+    response, sql = _queries(client, path + "?page=2")
+    assert any("COUNT(" in q.upper() for q in sql)
+    assert "Kabar 1" in response.text and "Kabar 0" in response.text

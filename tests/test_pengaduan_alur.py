@@ -380,3 +380,20 @@ def test_report_shortcut_redirects_to_this_years_report(desa_a, client_for):
     year = timezone.localdate().year
     assert response["Location"].endswith(f"/pengaduan/laporan/{year}/")
     assert client_for(desa_a).get(response["Location"]).status_code == 200
+
+
+def test_choice_labels_translate_only_the_label_shown():
+    from django.utils import translation
+
+    from pengaduan.models import TindakLanjut
+    from pengaduan.models.pengaduan import Jenis
+
+    item = Pengaduan(status=Status.SELESAI, jenis=Jenis.PENGADUAN)
+    with translation.override("id"):
+        assert item.get_status_display() == "Selesai"
+        assert item.get_jenis_display() == str(Jenis.PENGADUAN.label)
+    with translation.override("en"):
+        assert item.get_status_display() == "Closed"
+    # Unknown and empty values come back as they are, as with Django's own version.
+    assert Pengaduan(status="hilang").get_status_display() == "hilang"
+    assert TindakLanjut(ke_status="").get_ke_status_display() == ""

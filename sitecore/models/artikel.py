@@ -67,9 +67,12 @@ def parse_page_number(value):
     return number if number > 0 else 1
 
 
-def paginate(queryset, page_number, per_page=ARTIKEL_PER_HALAMAN):
-    """Page `page_number` of the queryset; out of range or junk falls back to page 1."""
+def paginate(queryset, page_number, per_page=ARTIKEL_PER_HALAMAN, count=None):
+    """Page `page_number` of the queryset; out of range or junk falls back to page 1.
+    `count`, when the caller knows it, spares the COUNT query."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     try:
         return paginator.page(parse_page_number(page_number))
     except (EmptyPage, PageNotAnInteger):
@@ -143,7 +146,13 @@ class ArtikelIndexPage(RoutablePageMixin, DesaSectionPage):
         arsip = pagecache.memoize(
             request, ("arsip", self.pk, translation.get_language()), self.arsip
         )
-        context = {"page_obj": paginate(artikel, request.GET.get("page")), "arsip": arsip}
+        # The COUNT over thousands of articles is kept until the village's next change;
+        # the path tells the listing (all, a category, a tag, a month) apart.
+        count = pagecache.memoize(request, ("artikel-count", request.path), artikel.count)
+        context = {
+            "page_obj": paginate(artikel, request.GET.get("page"), count=count),
+            "arsip": arsip,
+        }
         context.update(extra)
         return self.render(request, context_overrides=context)
 
