@@ -13,9 +13,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from pengaduan.kode import normalisasi_kode
@@ -36,6 +38,8 @@ def _id(value):
         return int(value)
     return None
 
+
+ITEM_TEMPLATE = "pengaduan/includes/item_publik.html"
 
 # The query-string parameters `queryset` reads.
 FILTER_PARAMS = ("status", "jenis", "kategori", "dusun", "tahun", "q")
@@ -108,8 +112,6 @@ def _context(page, request):
 
 
 def daftar(page, request):
-    from pengaduan.publik import item_links
-
     site = page.get_site()
     qs = queryset(site, request.GET, getattr(request, "desa_profil", None))
     paginator = Paginator(qs, 20)
@@ -121,16 +123,13 @@ def daftar(page, request):
     paginator.count = pagecache.memoize(request, ("register-count", site.pk, digest), qs.count)
     page_obj = paginator.get_page(request.GET.get("halaman"))
     items = list(page_obj.object_list)
-    _attach_events(items)
-    _attach_fotos(items)
-    links = item_links(items) if items else {}
-    for p in items:
-        p.tautan = links.get(p.pk, [])
     params = request.GET.copy()
     params.pop("halaman", None)
+    base = _context(page, request)
     context = {
-        **_context(page, request),
+        **base,
         "items": items,
+        "items_html": _items_html(request, items, base),
         "page_obj": page_obj,
         "querystring": params.urlencode(),
         "filters": request.GET,
@@ -142,6 +141,34 @@ def daftar(page, request):
         "sekarang": timezone.now(),
     }
     return TemplateResponse(request, "pengaduan/register.html", context)
+
+
+def _items_html(request, items, context):
+    """Each item's HTML, kept until the village's next public change: one complaint shows
+    on many register pages and filter combinations, with its timeline, photos and links,
+    which are looked up only for the items not kept yet."""
+    from pengaduan.publik import item_links
+
+    keys = {}
+    if pagecache.fragments_enabled():
+        prefix = pagecache.fragment_key(request, "register-item", translation.get_language())
+        keys = {p.pk: f"{prefix}:{p.pk}" for p in items}
+    cache = pagecache.fragment_cache()
+    html = cache.get_many(list(keys.values())) if keys else {}
+    missing = [p for p in items if keys.get(p.pk) not in html]
+    if missing:
+        _attach_events(missing)
+        _attach_fotos(missing)
+        links = item_links(missing)
+        fresh = {}
+        for p in missing:
+            p.tautan = links.get(p.pk, [])
+            rendered = render_to_string(ITEM_TEMPLATE, {**context, "p": p}, request)
+            fresh[keys.get(p.pk, p.pk)] = rendered
+        if keys:
+            cache.set_many(fresh, 3600)
+        html.update(fresh)
+    return [mark_safe(html[keys.get(p.pk, p.pk)]) for p in items]  # noqa: S308 - rendered
 
 
 def detail(page, request, kode):
