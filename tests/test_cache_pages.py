@@ -309,13 +309,16 @@ def test_article_listing_count_is_kept_until_a_new_article(desa_a, client_for):
     path = index.relative_url(desa_a)
     response, sql = _queries(client, path)
     assert any("COUNT(" in q.upper() for q in sql)
+    assert "</a> (12)</li>" in response.text  # this month in the archive
     response, sql = _queries(client, path + "?page=2")
     assert not any("COUNT(" in q.upper() for q in sql)
     assert "Kabar 0" in response.text  # the oldest, on the second page of ten
+    assert "</a> (12)</li>" in response.text  # the archive fragment, kept
     buat_artikel(index, "Kabar terbaru")
     response, sql = _queries(client, path + "?page=2")
     assert any("COUNT(" in q.upper() for q in sql)
     assert "Kabar 1" in response.text and "Kabar 0" in response.text
+    assert "</a> (13)</li>" in response.text
 
 
 def test_register_items_are_rendered_once_until_a_public_change(desa_a, client_for):
