@@ -30,6 +30,10 @@ def nginx(live_server):
     # nginx workers run as an unprivileged user: give them a world-readable work dir.
     tmp_path = Path(tempfile.mkdtemp(prefix="desa-nginx-"))
     tmp_path.chmod(0o755)
+    # A copy of the static files too: the checkout may sit in a private directory
+    # (mktemp -d is 0700) that those workers cannot enter.
+    static = tmp_path / "static"
+    shutil.copytree(ROOT / "static", static)
     media = tmp_path / "media"
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "jahat.html").write_text("<script>alert(1)</script>")
@@ -39,7 +43,7 @@ def nginx(live_server):
     for placeholder, value in {
         "__LISTEN__": f"127.0.0.1:{port}",
         "__UPSTREAM__": live_server.url.removeprefix("http://"),
-        "__STATIC_ROOT__": str(ROOT / "static"),
+        "__STATIC_ROOT__": str(static),
         "__MEDIA_ROOT__": str(media),
         "__CACHE_DIR__": str(tmp_path),
     }.items():
