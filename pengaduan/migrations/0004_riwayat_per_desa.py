@@ -4,17 +4,7 @@
 
 from django.db import migrations
 
-from sitecore.models.audit import move_log_entries
-
-LABELS = ["pengaduan.Pengaduan", "pengaduan.Kategori", "pengaduan.TemplateTanggapan"]
-
-
-def forwards(apps, schema_editor):
-    move_log_entries(apps, LABELS)
-
-
-def backwards(apps, schema_editor):
-    move_log_entries(apps, LABELS, reverse=True)
+from sitecore.models.audit import move_log_entries_operation
 
 
 class Migration(migrations.Migration):
@@ -26,5 +16,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(forwards, backwards),
+        move_log_entries_operation("pengaduan.Pengaduan", "pengaduan.Kategori", "pengaduan.TemplateTanggapan"),
     ]

@@ -5,17 +5,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from sitecore.models.audit import move_log_entries
-
-LABELS = ["sitecore.Komentar", "sitecore.DesaProfil", "sitecore.SinergiSetting", "sitecore.HariLibur"]
-
-
-def forwards(apps, schema_editor):
-    move_log_entries(apps, LABELS)
-
-
-def backwards(apps, schema_editor):
-    move_log_entries(apps, LABELS, reverse=True)
+from sitecore.models.audit import move_log_entries_operation
 
 
 class Migration(migrations.Migration):
@@ -53,5 +43,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['uuid', 'action', '-timestamp'], name='sitecore_de_uuid_d91b7b_idx')],
             },
         ),
-        migrations.RunPython(forwards, backwards),
+        move_log_entries_operation("sitecore.Komentar", "sitecore.DesaProfil", "sitecore.SinergiSetting", "sitecore.HariLibur"),
     ]

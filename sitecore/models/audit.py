@@ -8,8 +8,10 @@ every object history show a user only the villages they work for. An app opts a 
 in from its `register_log_actions` hook: `actions.register_model(Model, DesaLogEntry)`.
 """
 
+from functools import partial
+
 from django.contrib.auth.models import Permission
-from django.db import models
+from django.db import migrations, models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseLogEntry, Site
 from wagtail.models.audit_log import ModelLogEntryManager
@@ -90,3 +92,15 @@ def move_log_entries(apps, labels, reverse=False):
             moved.append(row)
         target.objects.bulk_create(moved, batch_size=500)
         entries.delete()
+
+
+def move_log_entries_operation(*labels):
+    """The data migration step for an app whose models now log to DesaLogEntry."""
+    return migrations.RunPython(
+        partial(_run_move, labels=labels, reverse=False),
+        partial(_run_move, labels=labels, reverse=True),
+    )
+
+
+def _run_move(apps, schema_editor, labels, reverse):
+    move_log_entries(apps, labels, reverse=reverse)
