@@ -1,28 +1,14 @@
 """`cadangkan` and `pulihkan`: a backup restores the database and media exactly."""
 
 import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.subproses import manage, run_manage
 
-
-def _manage(env, *args, check=True):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if check:
-        assert result.returncode == 0, result.stdout + result.stderr
-    return result
+_manage = partial(manage, timeout=300)
 
 
 def _env(tmp_path, database_url):
@@ -49,7 +35,7 @@ def _round_trip(tmp_path, database_url):
     media_file.parent.mkdir(parents=True, exist_ok=True)
     media_file.write_bytes(b"\xff\xd8 pretend jpeg")
     archive = tmp_path / "cadangan.tar.gz"
-    out = _manage(env, "cadangkan", "--output", str(archive)).stdout
+    out = _manage(env, "cadangkan", "--output", str(archive))
     assert "Cadangan dibuat" in out and archive.exists()
 
     # Disaster: the village and the media are gone.
@@ -61,12 +47,12 @@ def _round_trip(tmp_path, database_url):
         "from wagtail.models import Site; Site.objects.filter(hostname='cadang.test').delete()",
     )
     media_file.unlink()
-    assert "cadang.test" not in _manage(env, "shell", "--no-imports", "-c", COUNT_SITES).stdout
+    assert "cadang.test" not in _manage(env, "shell", "--no-imports", "-c", COUNT_SITES)
 
-    refused = _manage(env, "pulihkan", str(archive), check=False)
+    refused = run_manage(env, "pulihkan", str(archive), timeout=300)
     assert refused.returncode != 0  # asks for confirmation; no stdin -> nothing done
     _manage(env, "pulihkan", str(archive), "--yes")
-    assert "cadang.test" in _manage(env, "shell", "--no-imports", "-c", COUNT_SITES).stdout
+    assert "cadang.test" in _manage(env, "shell", "--no-imports", "-c", COUNT_SITES)
     assert media_file.read_bytes() == b"\xff\xd8 pretend jpeg"
 
 

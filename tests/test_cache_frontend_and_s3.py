@@ -1,34 +1,21 @@
 """Optional production pieces: S3-compatible media storage and front-end cache purging."""
 
 import os
-import subprocess
-import sys
 import threading
+from functools import partial
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.subproses import manage
+
+_manage = partial(manage, timeout=300)
 
 
 def _env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
     env.update(DJANGO_SETTINGS_MODULE="sitecore.settings.test", **extra)
     return env
-
-
-def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def test_bucket_setting_switches_media_to_s3():

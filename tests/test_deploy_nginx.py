@@ -1,7 +1,6 @@
 """The documented nginx configuration, run for real in front of the live server."""
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -10,6 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.subproses import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -17,12 +18,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed"),
 ]
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -38,7 +33,7 @@ def nginx(live_server):
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "jahat.html").write_text("<script>alert(1)</script>")
     (media / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
-    port = _free_port()
+    port = free_port()
     conf = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
     for placeholder, value in {
         "__LISTEN__": f"127.0.0.1:{port}",

@@ -7,7 +7,6 @@ set); skipped on the SQLite pass, where one server owns the database file.
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from pathlib import Path
 import pytest
 import requests
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from tests.subproses import free_port, manage
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "ganda.test"
@@ -35,25 +36,6 @@ def _get(url, **kwargs):
 
 def _post(url, **kwargs):
     return requests.post(url, timeout=30, **kwargs)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 SETUP = """
@@ -93,13 +75,13 @@ def cluster(tmp_path_factory):
     servers = []
     log_dir = tmp_path_factory.mktemp("logs")
     try:
-        _manage(env, "migrate", "-v", "0")
-        home_id = int(_manage(env, "shell", "--no-imports", "-c", SETUP).strip().splitlines()[-1])
-        token = _manage(env, "api_tokens", "create", "--user", "bot-wa", "--name", "uji").strip()
+        manage(env, "migrate", "-v", "0")
+        home_id = int(manage(env, "shell", "--no-imports", "-c", SETUP).strip().splitlines()[-1])
+        token = manage(env, "api_tokens", "create", "--user", "bot-wa", "--name", "uji").strip()
         token = token.splitlines()[-1].strip()
         urls = []
         for _ in range(2):
-            port = _free_port()
+            port = free_port()
             server_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"}
             servers.append(
                 subprocess.Popen(
@@ -135,7 +117,7 @@ def cluster(tmp_path_factory):
 
 
 def _count_items(env):
-    out = _manage(
+    out = manage(
         env,
         "shell",
         "--no-imports",

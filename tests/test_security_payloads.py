@@ -19,6 +19,7 @@ from sitecore.models import Komentar
 from sitecore.models.roles import Peran
 from tests.conftest import section
 from tests.test_artikel_pages import buat_artikel
+from tests.test_transparansi_ppid import FORM as PERMOHONAN
 from transparansi.models import PermohonanInformasi
 
 pytestmark = pytest.mark.django_db
@@ -284,19 +285,6 @@ def test_complaint_status_lookup_corpus(desa_a, client_for):
 # --- information request form -------------------------------------------------------
 
 
-PERMOHONAN = {
-    "nama": "Rahmat Hidayat",
-    "alamat": "Dusun Lendang Re RT 02",
-    "telepon": "0819 1111 2222",
-    "jenis_identitas": "ktp",
-    "rincian": "Salinan SPJ pembangunan jalan usaha tani 2026",
-    "tujuan": "Pemantauan warga",
-    "cara_memperoleh": "salinan_digital",
-    "cara_menerima": "whatsapp",
-    "setuju": "on",
-    "captcha_0": "x",
-    "captcha_1": "PASSED",
-}
 PERMOHONAN_TEXT = ["nama", "alamat", "telepon", "rincian", "tujuan"]
 
 

@@ -7,7 +7,6 @@ in-process with the SMTP backend pointed at a closed port, then at a tiny SMTP s
 
 import os
 import signal
-import socket
 import socketserver
 import sqlite3
 import subprocess
@@ -25,6 +24,7 @@ from django.utils import timezone
 from pengaduan.models import Notifikasi, Pengaduan
 from pengaduan.testing import _private_root  # noqa: F401
 from tests.conftest import section
+from tests.subproses import free_port, manage
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "tahan.test"
@@ -40,12 +40,6 @@ bot.groups.add(groups_for_site(site)[Peran.PETUGAS_PENGADUAN])
 """
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _env(tmp_path, database_url):
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
     env.pop("REDIS_URL", None)
@@ -59,24 +53,11 @@ def _env(tmp_path, database_url):
     return env
 
 
-def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
 class _Server:
     """gunicorn from the repository's gunicorn.conf.py on a free port."""
 
     def __init__(self, env, log, workers=2):
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
@@ -121,10 +102,10 @@ class _Server:
 def test_killed_worker_loses_no_acknowledged_complaint(tmp_path):
     db = tmp_path / "tahan.sqlite3"
     env = _env(tmp_path, f"sqlite:///{db}")
-    _manage(env, "migrate", "-v", "0")
-    _manage(env, "buat_desa", "Tahan", "--hostname", HOST, "--zona", "wita")
-    _manage(env, "shell", "--no-imports", "-c", SETUP)
-    token = _manage(env, "api_tokens", "create", "--user", "bot-tahan", "--name", "uji")
+    manage(env, "migrate", "-v", "0")
+    manage(env, "buat_desa", "Tahan", "--hostname", HOST, "--zona", "wita")
+    manage(env, "shell", "--no-imports", "-c", SETUP)
+    token = manage(env, "api_tokens", "create", "--user", "bot-tahan", "--name", "uji")
     token = token.strip().splitlines()[-1].strip()
     headers = {"Host": HOST, "Authorization": f"Bearer {token}"}
 
@@ -194,7 +175,7 @@ def test_killed_worker_loses_no_acknowledged_complaint(tmp_path):
 
 
 def test_database_outage_gives_a_friendly_503_without_traceback(tmp_path):
-    closed = _free_port()
+    closed = free_port()
     env = _env(tmp_path, f"postgres://desa@127.0.0.1:{closed}/desa")
     server = _Server(env, tmp_path / "server.log", workers=1)
     try:
@@ -266,7 +247,7 @@ def test_mail_outage_keeps_the_mail_in_the_outbox_until_it_can_be_sent(
 ):
     from pengaduan.testing import form_token, isian
 
-    port = _free_port()  # nothing listens here yet
+    port = free_port()  # nothing listens here yet
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
 
