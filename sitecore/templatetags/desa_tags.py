@@ -158,25 +158,17 @@ def desa_fragment(parser, token):
 
 
 class DesaFragmentNode(template.Node):
-    timeout = 3600
-
     def __init__(self, nodelist, parts):
         self.nodelist = nodelist
         self.parts = parts
 
     def render(self, context):
         request = context.get("request")
-        if (
-            request is None
-            or getattr(request, "is_preview", False)
-            or not pagecache.fragments_enabled()
-        ):
+        if getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
-        key = pagecache.fragment_key(request, "tpl", translation.get_language(), *parts)
-        cache = pagecache.fragment_cache()
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, self.timeout)
-        return html
+        return pagecache.memoize(
+            request,
+            ("tpl", translation.get_language(), *parts),
+            lambda: self.nodelist.render(context),
+        )
