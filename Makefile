@@ -16,7 +16,7 @@ help:
 	@echo "make demo   - install, migrate, load demo villages and serve on port $(PORT)"
 	@echo "make test   - install and run the whole test suite (SQLite, then PostgreSQL + Redis when they answer)"
 	@echo "make e2e    - browser journeys in headless Chromium"
-	@echo "make lint   - ruff check and format check"
+	@echo "make lint   - ruff check, format check and the import rules (lint-imports)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -44,9 +44,12 @@ demo: install compilemessages
 	$(MANAGE) seed_demo --port $(PORT)
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 
+# ruff, then the dependency rules between apps and sitecore's rooms (import-linter
+# contracts in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format .

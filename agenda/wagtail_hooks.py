@@ -73,7 +73,7 @@ class PanduanRelawanPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def panduan_relawan(request, panels):
-    from sitecore.permissions import desa_sites_for_user
+    from sitecore.models.roles import desa_sites_for_user
 
     if request.user.is_superuser:
         return

@@ -31,8 +31,7 @@ from pengaduan.models.pengaduan import Jenis, Kanal
 from pengaduan.workflow import CLOSED, Status
 from sitecore.ekspor import aman_csv
 from sitecore.models import DesaProfil, Dusun
-from sitecore.models.roles import Peran
-from sitecore.permissions import desa_sites_for_user
+from sitecore.models.roles import Peran, desa_sites_for_user
 
 PERAN_PENGADUAN = [Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
 

@@ -11,7 +11,7 @@ class PengaduanConfig(AppConfig):
         # Register, report, feeds and widgets are cached whole-page: any change to an
         # item or its follow-ups refreshes that village's pages.
         from pengaduan.models import Pengaduan, TindakLanjut
-        from sitecore.pagecache import invalidate_on_change
+        from sitecore.pagecache.cache import invalidate_on_change
 
         invalidate_on_change(Pengaduan, lambda item: item.site)
         invalidate_on_change(TindakLanjut, lambda event: event.pengaduan.site)

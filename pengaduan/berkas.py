@@ -2,7 +2,7 @@
 
 Images (JPEG/PNG/WebP) must open and verify with Pillow under a pixel limit, then are
 re-encoded from pixels only, which drops EXIF (GPS included), ICC tricks and any
-trailing payload of a polyglot (sitecore.gambar, shared with Wagtail image uploads).
+trailing payload of a polyglot (sitecore.gambar.hygiene, shared with Wagtail image uploads).
 PDFs must start with %PDF-, end with %%EOF and carry no JavaScript or launch actions.
 Everything else is refused.
 """
@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
-from sitecore import gambar
+from sitecore.gambar import hygiene as gambar
 
 MAKS_BERKAS = 5
 MAKS_UKURAN = 5 * 1024 * 1024

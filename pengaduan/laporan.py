@@ -21,8 +21,8 @@ from django.utils.translation import gettext_noop
 from pengaduan.models import Pengaduan
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
 from pengaduan.workflow import Status
-from sitecore import pagecache
 from sitecore.ekspor import aman_baris
+from sitecore.pagecache import cache as pagecache
 
 
 def rentang(site, start, end, profil=None):

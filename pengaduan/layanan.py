@@ -24,7 +24,7 @@ from pengaduan.workflow import (
     TransitionError,
     check_transition,
 )
-from sitecore.kalender import KalenderKerja
+from sitecore.kalender.rules import KalenderKerja
 
 MAKS_COBA_KODE = 8
 

@@ -25,10 +25,10 @@ from pengaduan.laporan import rentang
 from pengaduan.models import Kategori, Lampiran, Pengaduan, TindakLanjut
 from pengaduan.models.pengaduan import Jenis
 from pengaduan.workflow import Status
-from sitecore import pagecache
 from sitecore.ekspor import aman_baris
 from sitecore.models import Dusun
 from sitecore.models.profil import TIME_ZONE_ABBR
+from sitecore.pagecache import cache as pagecache
 
 
 def _id(value):

@@ -8,7 +8,14 @@ class SitecoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sitecore import gambar_admin, pagecache
+        from sitecore.galeri.models import SinergiProgram, SinergiSetting
+        from sitecore.gambar import admin as gambar_admin
+        from sitecore.komentar.models import Komentar
+        from sitecore.pagecache import signals as pagecache_signals
+        from sitecore.pagecache.cache import invalidate_on_change
 
-        pagecache.connect_signals()
+        pagecache_signals.connect_signals()
+        invalidate_on_change(Komentar, lambda komentar: komentar.site)
+        invalidate_on_change(SinergiSetting, lambda setting: setting.site)
+        invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
         gambar_admin.connect_signals()

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.shortcuts import render
 
-from sitecore.pengunjung import client_ip
+from sitecore.klien import client_ip
 
 
 def axes_client_ip(request):

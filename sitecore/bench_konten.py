@@ -7,6 +7,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from sitecore.artikel.models import ArtikelTag
 from sitecore.bench import BenchPage, bulk_child_pages
 from sitecore.models import (
     ArtikelIndexPage,
@@ -16,7 +17,6 @@ from sitecore.models import (
     StatistikIndexPage,
     StatistikPage,
 )
-from sitecore.models.artikel import ArtikelTag
 
 TOPIK = [
     "Musyawarah desa",

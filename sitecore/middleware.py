@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from sitecore.models import DesaProfil
+from sitecore.models.profil import DesaProfil
 
 
 class DesaMiddleware:

@@ -20,7 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("api/", include("pengaduan.urls")),
-    path("kunjungan/", include("sitecore.pengunjung_urls")),
+    path("kunjungan/", include("sitecore.pengunjung.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),

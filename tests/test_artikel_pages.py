@@ -9,8 +9,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from sitecore.artikel.models import group_archive, parse_page_number
 from sitecore.models import ArtikelPage, KategoriArtikel
-from sitecore.models.artikel import group_archive, parse_page_number
 from tests.conftest import section
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _counter_cache():
-    from sitecore.pengunjung import counter_cache
+    from sitecore.klien import counter_cache
 
     counter_cache().clear()
     yield
@@ -107,7 +107,7 @@ def test_filter_by_kategori_and_tag(desa_a, client_for):
 
 
 def test_kategori_of_other_village_is_not_offered_or_routable(desa_a, desa_b, client_for):
-    from sitecore.models.artikel import ArtikelPageForm
+    from sitecore.artikel.models import ArtikelPageForm
 
     index_a, index_b = section(desa_a, "artikel"), section(desa_b, "artikel")
     KategoriArtikel.objects.create(index_page=index_a, nama="Alpha saja")

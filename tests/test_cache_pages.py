@@ -133,7 +133,7 @@ def test_approving_a_comment_refreshes_the_article(desa_a, desa_b, client_for):
 
 def test_complaint_and_request_changes_refresh_their_village(desa_a, desa_b, client_for):
     from pengaduan.layanan import buat_pengaduan
-    from sitecore.pagecache import _cache, generation_key
+    from sitecore.pagecache.cache import _cache, generation_key
     from tests.test_transparansi_ppid import permohonan
 
     a, b = client_for(desa_a), client_for(desa_b)

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitecore.kalender import (
+from sitecore.kalender.rules import (
     KalenderKerja,
     add_working_days,
     is_working_day,

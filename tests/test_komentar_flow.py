@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitecore.komentar import RATE_LIMIT, hitung_tautan
+from sitecore.komentar.rules import RATE_LIMIT, hitung_tautan
 from sitecore.models import Komentar
 from sitecore.models.roles import Peran
 from tests.conftest import section
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _counter_cache():
-    from sitecore.pengunjung import counter_cache
+    from sitecore.klien import counter_cache
 
     counter_cache().clear()
     yield

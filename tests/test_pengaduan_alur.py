@@ -24,7 +24,7 @@ from pengaduan.workflow import (
     can_transition,
     check_transition,
 )
-from sitecore.kalender import KalenderKerja
+from sitecore.kalender.rules import KalenderKerja
 from sitecore.models.roles import Peran
 from tests.conftest import section
 

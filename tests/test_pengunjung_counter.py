@@ -8,14 +8,9 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
+from sitecore.klien import counter_cache, is_bot
 from sitecore.models import PengunjungHarian
-from sitecore.pengunjung import (
-    FLUSH_THRESHOLD,
-    counter_cache,
-    is_bot,
-    jumlah_dibaca,
-    statistik_pengunjung,
-)
+from sitecore.pengunjung.rules import FLUSH_THRESHOLD, jumlah_dibaca, statistik_pengunjung
 from tests.conftest import section
 from tests.test_artikel_pages import buat_artikel
 
@@ -135,7 +130,7 @@ def test_widget_shows_counts_and_beacon(desa_a, client_for):
 def test_daily_key_changes(rf, settings):
     from datetime import date
 
-    from sitecore.pengunjung import client_key
+    from sitecore.klien import client_key
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_USER_AGENT=BROWSER)
     assert client_key(request, date(2026, 1, 1)) == client_key(request, date(2026, 1, 1))

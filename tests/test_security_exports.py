@@ -16,7 +16,7 @@ from pengaduan.workflow import Status
 from sitecore.ekspor import FORMULA_START, aman_csv, buang_awalan
 from sitecore.models import DesaProfil, Dusun
 from sitecore.models.roles import Peran
-from sitecore.statistik import parse_csv
+from sitecore.statistik.rules import parse_csv
 from tests.conftest import section
 from tests.test_statistik_data import buat_statistik
 from tests.test_transparansi_halaman import buat_apbdes

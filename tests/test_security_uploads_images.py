@@ -438,11 +438,11 @@ def test_pesan_bom_dalam_bahasa_inggris_untuk_admin_berbahasa_inggris(desa_a, ma
     )
 
 
-# --- the shared helper (sitecore.gambar) -----------------------------------------------
+# --- the shared helper (sitecore.gambar.hygiene) -----------------------------------------------
 
 
 def test_gambar_bersih_tidak_ditulis_ulang():
-    from sitecore.gambar import tanpa_lokasi
+    from sitecore.gambar.hygiene import tanpa_lokasi
 
     for fmt in ("JPEG", "PNG", "WEBP"):
         out = io.BytesIO()
@@ -456,7 +456,7 @@ def test_gambar_bersih_tidak_ditulis_ulang():
 def test_data_setelah_akhir_gambar_dibuang():
     """A motion photo's video (with its own location) or a polyglot's payload after the
     JPEG's end of image is not published; the picture itself is unchanged."""
-    from sitecore.gambar import tanpa_lokasi
+    from sitecore.gambar.hygiene import tanpa_lokasi
 
     out = io.BytesIO()
     Image.new("RGB", (16, 16), "green").save(out, "JPEG", progressive=True, exif=exif_gps())
@@ -472,7 +472,7 @@ def test_data_setelah_akhir_gambar_dibuang():
 
 
 def test_exif_interop_tetap_utuh():
-    from sitecore.gambar import bersihkan_exif
+    from sitecore.gambar.hygiene import bersihkan_exif
 
     exif = exif_gps()
     exif[EXIF_IFD] = {**exif[EXIF_IFD], ExifTags.IFD.Interop: {1: "R98"}}
@@ -484,7 +484,7 @@ def test_exif_interop_tetap_utuh():
 
 
 def test_bukan_gambar_ditolak():
-    from sitecore.gambar import BukanGambar, tanpa_lokasi
+    from sitecore.gambar.hygiene import BukanGambar, tanpa_lokasi
 
     for data in (b"MZ\x90\x00 not an image", b"\xff\xd8\xff\xe1\x00", b"\x89PNG\r\n\x1a\n"):
         with pytest.raises(BukanGambar):
@@ -500,7 +500,7 @@ def test_perintah_membersihkan_gambar_lama(desa_a, settings):
     from django.db.models.signals import pre_save
     from wagtail.models import UploadedFile
 
-    from sitecore.gambar_admin import hapus_lokasi, hapus_lokasi_unggahan
+    from sitecore.gambar.admin import hapus_lokasi, hapus_lokasi_unggahan
 
     data = foto("JPEG")
     model = get_image_model()
@@ -518,7 +518,7 @@ def test_perintah_membersihkan_gambar_lama(desa_a, settings):
             for_content_type=ContentType.objects.get_for_model(model),
         )
     finally:
-        from sitecore import gambar_admin
+        from sitecore.gambar import admin as gambar_admin
 
         gambar_admin.connect_signals()
     rendition = image.get_rendition("max-40x40")

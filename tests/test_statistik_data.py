@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sitecore.models import StatistikData, StatistikPage
 from sitecore.models.roles import Peran
-from sitecore.statistik import CsvError, bar_chart_svg, hitung_tabel, parse_csv, persen, tren
-from sitecore.statistik_admin import rows_to_stream
+from sitecore.statistik.admin import rows_to_stream
+from sitecore.statistik.rules import CsvError, bar_chart_svg, hitung_tabel, parse_csv, persen, tren
 from tests.conftest import section
 
 ROWS = [("Islam", 1520, 1498), ("Hindu", 112, 120), ("Kristen", 8, 0)]

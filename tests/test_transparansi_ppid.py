@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sitecore.kalender import KalenderKerja
+from sitecore.kalender.rules import KalenderKerja
 from sitecore.models.roles import Peran
 from tests.conftest import section
 from tests.test_transparansi_halaman import buat_apbdes

@@ -9,7 +9,7 @@ class TransparansiConfig(AppConfig):
 
     def ready(self):
         # The public request register and PPID report are cached whole-page.
-        from sitecore.pagecache import invalidate_on_change
+        from sitecore.pagecache.cache import invalidate_on_change
         from transparansi.models import PermohonanInformasi
 
         invalidate_on_change(PermohonanInformasi, lambda request: request.site)

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from wagtail.documents.models import Document
 
 from sitecore.demo import images
-from sitecore.kalender import KalenderKerja
+from sitecore.kalender.rules import KalenderKerja
 from sitecore.models import DesaProfil
 from transparansi import permohonan as aturan
 from transparansi.models import (

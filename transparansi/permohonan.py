@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sitecore.kalender import KalenderKerja, add_working_days
+from sitecore.kalender.rules import KalenderKerja, add_working_days
 from transparansi.models.permohonan import (
     AlasanKeberatan,
     Keputusan,

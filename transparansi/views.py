@@ -17,8 +17,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from sitecore import pagecache
-from sitecore.kalender import KalenderKerja
+from sitecore.kalender.rules import KalenderKerja
+from sitecore.pagecache import cache as pagecache
 from transparansi import apbdes as hitung
 from transparansi import grafik
 from transparansi import permohonan as aturan

@@ -14,8 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from sitecore.models.roles import Peran
-from sitecore.permissions import desa_sites_for_user
+from sitecore.models.roles import Peran, desa_sites_for_user
 from transparansi import permohonan as aturan
 from transparansi.models import PermohonanInformasi
 from transparansi.models.permohonan import AlasanKeberatan, AlasanPenolakan, Keputusan

@@ -5,8 +5,8 @@ from datetime import date
 
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from sitecore.models import StatistikData, StatistikIndexPage, StatistikPage
-from sitecore.statistik_admin import rows_to_stream
+from sitecore.statistik.admin import rows_to_stream
+from sitecore.statistik.models import StatistikData, StatistikIndexPage, StatistikPage
 
 # jenis -> (title, groups); counts are drawn from a seeded generator per village.
 KATEGORI = [

@@ -26,7 +26,7 @@ class DesaLogEntryManager(ModelLogEntryManager):
         """Entries of the user's villages, for models they hold any permission on."""
         if user.is_superuser:
             return self.all()
-        from sitecore.permissions import desa_sites_for_user
+        from sitecore.models.roles import desa_sites_for_user
 
         return self.filter(
             content_type_id__in=self._permitted_content_type_ids(user),

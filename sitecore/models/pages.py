@@ -9,9 +9,8 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from sitecore.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, ProfilStreamBlock
-
-from .mixins import SocialMetaMixin
-from .profil import DesaProfil
+from sitecore.models.mixins import SocialMetaMixin
+from sitecore.models.profil import DesaProfil
 
 
 class DirektoriPage(SocialMetaMixin, Page):

@@ -44,3 +44,19 @@ class PeranDesa(models.Model):
 
     def __str__(self):
         return f"{self.group.name}: {self.get_peran_display()} @ {self.site.site_name}"
+
+
+def desa_sites_for_user(user, peran=None):
+    """Sites the user works for (all of them for a superuser); `peran` narrows by role."""
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    roles = PeranDesa.objects.for_user(user)
+    if peran is not None:
+        roles = roles.filter(peran__in=[peran] if isinstance(peran, str) else peran)
+    return Site.objects.filter(id__in=roles.values("site_id"))
+
+
+def user_has_peran(user, site, peran):
+    return desa_sites_for_user(user, peran).filter(pk=site.pk).exists()

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -78,7 +80,7 @@ MIDDLEWARE = [
     "sitecore.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sitecore.security.SecurityHeadersMiddleware",
-    "sitecore.pagecache.PageCacheMiddleware",
+    "sitecore.pagecache.cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -96,7 +98,8 @@ ROOT_URLCONF = "sitecore.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Project templates, then each sitecore concern package's own templates/.
+        "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("sitecore/*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -142,7 +145,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Whole-page cache for anonymous visitors (sitecore.pagecache), in the default cache.
+# Whole-page cache for anonymous visitors (sitecore.pagecache.cache), in the default cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 WIDGET_CACHE_ENABLED = env_bool("WIDGET_CACHE_ENABLED", True)
@@ -277,7 +280,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Translated refusals; the location is stripped from every saved file (gambar_admin).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "sitecore.gambar_admin.GambarAdminForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sitecore.gambar.admin.GambarAdminForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -320,23 +323,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 # Logs go to stderr; LOG_FORMAT=json (the default when not DEBUG) writes one JSON
 # object per line, including one line per request from sitecore.requestlog.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"()": "sitecore.requestlog.PlainFormatter"},
-        "json": {"()": "sitecore.requestlog.JsonFormatter"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "desa.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
-        "django.server": {"level": "WARNING"},
-        "django.security.DisallowedHost": {"level": "ERROR"},
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(LOG_FORMAT)
 
 # sitecore (news, statistics, visitor counter): visitor/read counters need a cache
 # shared by every worker process. Redis when REDIS_URL is set; otherwise a file cache

@@ -5,10 +5,10 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from sitecore import pagecache
 from sitecore.formatting import format_angka, format_persen, format_rupiah
 from sitecore.middleware import desa_home
 from sitecore.models.profil import whatsapp_url
+from sitecore.pagecache import cache as pagecache
 from sitecore.sections import get_widgets
 
 register = template.Library()

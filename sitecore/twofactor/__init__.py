@@ -1,4 +1,5 @@
 """Optional two-factor sign-in for the Wagtail admin, on django-otp.
+May import the sitecore core only (the admin login and its lockout in sitecore.auth).
 
 A user enrols an authenticator app (a confirmed TOTPDevice) and gets single-use backup
 codes (a StaticDevice). From then on a password sign-in is only half a sign-in: the

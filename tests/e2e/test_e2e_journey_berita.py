@@ -24,7 +24,7 @@ def admin_login(page, url, user):
 
 @pytest.fixture(autouse=True)
 def _counter_cache():
-    from sitecore.pengunjung import counter_cache
+    from sitecore.klien import counter_cache
 
     counter_cache().clear()
     yield

@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from sitecore import pagecache
 from sitecore.models.mixins import SocialMetaMixin
+from sitecore.pagecache import cache as pagecache
 from transparansi import apbdes as hitung
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
 

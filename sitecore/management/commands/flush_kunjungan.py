@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from sitecore.pengunjung import flush_semua
+from sitecore.pengunjung.rules import flush_semua
 
 
 class Command(BaseCommand):

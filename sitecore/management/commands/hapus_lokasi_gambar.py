@@ -2,7 +2,7 @@
 
 Run once after upgrading (`manage.py hapus_lokasi_gambar`, `--dry-run` to count only).
 Each original, its renditions and each image parked by the multiple uploader loses
-its EXIF GPS, maker notes and GPS-bearing XMP (sitecore.gambar.tanpa_lokasi, lossless
+its EXIF GPS, maker notes and GPS-bearing XMP (sitecore.gambar.hygiene.tanpa_lokasi, lossless
 for JPEG, PNG and WebP). Files are rewritten under their own names, so every URL in
 pages, caches and feeds stays valid. Renditions go first: an interrupted run leaves
 no clean original with dirty renditions, and a rerun finishes the job.
@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
-from sitecore.gambar import GambarDitolak, tanpa_lokasi
+from sitecore.gambar.hygiene import GambarDitolak, tanpa_lokasi
 
 
 class Command(BaseCommand):

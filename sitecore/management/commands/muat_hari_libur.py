@@ -13,7 +13,7 @@ from pathlib import Path
 from dateutil.easter import easter
 from django.core.management.base import BaseCommand, CommandError
 
-from sitecore.models import HariLibur
+from sitecore.kalender.models import HariLibur
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data" / "hari_libur.json"
 

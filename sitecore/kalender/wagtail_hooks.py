@@ -1,0 +1,15 @@
+"""The holiday calendar in the admin, with its history kept per village."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from sitecore.kalender.admin import HariLiburViewSet
+from sitecore.kalender.models import HariLibur
+from sitecore.models.audit import DesaLogEntry
+
+register_snippet(HariLiburViewSet)
+
+
+@hooks.register("register_log_actions")
+def hari_libur_log(actions):
+    actions.register_model(HariLibur, DesaLogEntry)

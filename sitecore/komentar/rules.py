@@ -1,0 +1,46 @@
+"""Comment rules: link cap, rate limit and which comments are shown."""
+
+import re
+
+from sitecore.klien import counter_cache
+
+MAX_LINKS = 2
+RATE_LIMIT = 3  # comments per client
+RATE_WINDOW = 15 * 60  # seconds
+KOMENTAR_DITAMPILKAN = 50
+
+LINK_RE = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|xyz|info|top|id|ru)\b", re.I)
+
+
+def hitung_tautan(text):
+    return len(LINK_RE.findall(text or ""))
+
+
+def _rate_key(client_key):
+    return f"komentar:laju:{client_key}"
+
+
+def melebihi_batas(client_key):
+    """True when this client already sent RATE_LIMIT comments in the window."""
+    return (counter_cache().get(_rate_key(client_key)) or 0) >= RATE_LIMIT
+
+
+def catat_kiriman(client_key):
+    cache = counter_cache()
+    key = _rate_key(client_key)
+    # The window starts at the first comment; add() never extends it.
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW)
+
+
+def komentar_disetujui(page, limit=KOMENTAR_DITAMPILKAN):
+    from sitecore.komentar.models import Komentar
+
+    return list(
+        Komentar.objects.filter(page=page, status=Komentar.Status.DISETUJUI)
+        .only("nama", "pesan", "dibuat")
+        .order_by("dibuat")[:limit]
+    )

@@ -1,5 +1,0 @@
-from django.urls import path
-
-from sitecore.pengunjung_views import beacon
-
-urlpatterns = [path("<int:page_id>.gif", beacon, name="kunjungan_beacon")]

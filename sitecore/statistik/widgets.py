@@ -1,0 +1,23 @@
+"""The population summary in the sidebar, from the village's statistics pages."""
+
+from sitecore.middleware import desa_home
+from sitecore.statistik.models import StatistikIndexPage, StatistikPage
+from sitecore.statistik.rules import ringkasan_penduduk
+
+
+def statistik_context(request, page):
+    home = desa_home(request)
+    if home is None:
+        return None
+    pages = list(
+        StatistikPage.objects.live()
+        .public()
+        .filter(path__startswith=home.path)
+        .prefetch_related("data")
+        .order_by("path")
+    )
+    ringkasan = ringkasan_penduduk(pages)
+    if ringkasan is None:
+        return None
+    index = StatistikIndexPage.objects.filter(path__startswith=home.path).live().first()
+    return {"ringkasan": ringkasan, "index": index}
