@@ -10,6 +10,7 @@ class SitecoreConfig(AppConfig):
     def ready(self):
         from sitecore.galeri.models import SinergiProgram, SinergiSetting
         from sitecore.gambar import admin as gambar_admin
+        from sitecore.kalender import signals as kalender_signals
         from sitecore.komentar.models import Komentar
         from sitecore.pagecache import signals as pagecache_signals
         from sitecore.pagecache.cache import invalidate_on_change
@@ -19,3 +20,4 @@ class SitecoreConfig(AppConfig):
         invalidate_on_change(SinergiSetting, lambda setting: setting.site)
         invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
         gambar_admin.connect_signals()
+        kalender_signals.connect_signals()

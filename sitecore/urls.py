@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from sitecore import bench_views, views
+from sitecore.kalender import views as kalender_views
 
 handler404 = "sitecore.views.page_not_found"
 handler500 = "sitecore.views.server_error"
@@ -41,6 +42,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("cari/", views.search, name="search"),
+    path("hari-kerja/", kalender_views.hari_kerja, name="hari_kerja"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

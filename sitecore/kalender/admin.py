@@ -1,4 +1,4 @@
-"""Admin for the holiday calendar: kabupaten admins keep national and village holidays."""
+"""Admin for holiday corrections: kabupaten admins keep national and village entries."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,13 +12,14 @@ class HariLiburViewSet(SnippetViewSet):
     icon = "calendar"
     menu_label = _("Hari libur")
     add_to_admin_menu = False
-    list_display = ["tanggal", "nama", "site", "cuti_bersama"]
-    list_filter = ["site", "cuti_bersama"]
+    list_display = ["tanggal", "nama", "jenis", "site", "cuti_bersama"]
+    list_filter = ["jenis", "site", "cuti_bersama"]
     search_fields = ["nama"]
     ordering = ["-tanggal"]
     panels = [
         FieldPanel("tanggal"),
         FieldPanel("nama"),
+        FieldPanel("jenis"),
         FieldPanel("site"),
         FieldPanel("cuti_bersama"),
     ]

@@ -1,18 +1,26 @@
 """The working-day calendar: service-standard deadlines for complaints and PPID requests.
 
 Pure functions over dates; `KalenderKerja.for_site` binds them to a village's working
-week, holidays and time zone. A deadline of N working days ends at the close of the
+week, days off and time zone. A deadline of N working days ends at the close of the
 N-th working day after the day of receipt (the day of receipt itself never counts), so
 a complaint received on Friday evening with a one-day standard is due by Monday night.
+
+Days off come from the `holidays` library (Indonesia's public holidays and the
+government's collective leave days, cuti bersama, for any year), corrected by the
+national entries of HariLibur and then by the village's own: a correction adds a day
+off or turns a library day back into a working day, and the village's word is last.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+import holidays as holidays_lib
 from django.db.models import Q
 
 DEFAULT_TZ = ZoneInfo("Asia/Jakarta")
+LIBRARY_LANGUAGES = {"id": "id", "en": "en_US"}
 
 
 def is_working_day(day, working_week=5, holidays=frozenset()):
@@ -44,12 +52,69 @@ def working_days_between(start, end, working_week=5, holidays=frozenset()):
     return total
 
 
+@lru_cache(maxsize=64)
+def libur_nasional(year, language="id"):
+    """{date: name} of Indonesia's public holidays and cuti bersama in `year`."""
+    calendar = holidays_lib.Indonesia(
+        years=year,
+        categories=("public", "government"),
+        language=LIBRARY_LANGUAGES.get(language, "id"),
+    )
+    return dict(sorted(calendar.items()))
+
+
+@dataclass(frozen=True)
+class Koreksi:
+    """One HariLibur row as the calendar sees it."""
+
+    tanggal: date
+    libur: bool
+    nama: str
+    desa: bool  # the village's own entry (else a national correction)
+
+
+class DaftarLibur:
+    """A village's days off for any year: the library's, then the corrections.
+
+    Supports `day in daftar` like a set, so the pure functions above take it as is.
+    """
+
+    def __init__(self, koreksi=()):
+        # National corrections first, the village's last: later entries win.
+        self.koreksi = sorted(koreksi, key=lambda k: k.desa)
+        self._per_tahun = {}
+
+    def tahun(self, year, language="id"):
+        """[(date, name, source)] of the year's days off; source: nasional|koreksi|desa."""
+        days = {d: (name, "nasional") for d, name in libur_nasional(year, language).items()}
+        for k in self.koreksi:
+            if k.tanggal.year != year:
+                continue
+            if k.libur:
+                days[k.tanggal] = (k.nama, "desa" if k.desa else "koreksi")
+            else:
+                days.pop(k.tanggal, None)
+        return [(d, name, source) for d, (name, source) in sorted(days.items())]
+
+    def dibatalkan(self, year):
+        """Library days off that a correction turned back into working days."""
+        national = libur_nasional(year)
+        latest = {k.tanggal: k for k in self.koreksi if k.tanggal.year == year}
+        return [k for d, k in sorted(latest.items()) if not k.libur and d in national]
+
+    def __contains__(self, day):
+        days = self._per_tahun.get(day.year)
+        if days is None:
+            days = self._per_tahun[day.year] = frozenset(d for d, *_ in self.tahun(day.year))
+        return day in days
+
+
 @dataclass(frozen=True)
 class KalenderKerja:
-    """A village's calendar: working week, holidays and time zone."""
+    """A village's calendar: working week, days off and time zone."""
 
     working_week: int = 5
-    holidays: frozenset = field(default_factory=frozenset)
+    holidays: object = field(default_factory=frozenset)  # anything that answers `day in`
     tz: ZoneInfo = DEFAULT_TZ
 
     @classmethod
@@ -58,10 +123,12 @@ class KalenderKerja:
         from sitecore.models.profil import DesaProfil
 
         profil = DesaProfil.objects.filter(site=site).first()
-        holidays = frozenset(
-            HariLibur.objects.filter(Q(site=site) | Q(site__isnull=True)).values_list(
-                "tanggal", flat=True
-            )
+        rows = HariLibur.objects.filter(Q(site=site) | Q(site__isnull=True)).values_list(
+            "tanggal", "jenis", "nama", "site_id"
+        )
+        holidays = DaftarLibur(
+            Koreksi(tanggal, jenis == HariLibur.Jenis.LIBUR, nama, site_id is not None)
+            for tanggal, jenis, nama, site_id in rows
         )
         if profil is None:
             return cls(holidays=holidays)
@@ -102,12 +169,3 @@ class KalenderKerja:
         return working_days_between(
             self.local_date(start), self.local_date(end), self.working_week, self.holidays
         )
-
-
-def holidays_in(year_start: date, year_end: date, site=None):
-    """Holiday dates between two dates for a village (or national only)."""
-    from sitecore.kalender.models import HariLibur
-
-    qs = HariLibur.objects.filter(tanggal__range=(year_start, year_end))
-    qs = qs.filter(Q(site=site) | Q(site__isnull=True)) if site else qs.filter(site__isnull=True)
-    return frozenset(qs.values_list("tanggal", flat=True))

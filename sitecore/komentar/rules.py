@@ -3,6 +3,7 @@
 import re
 
 from sitecore.klien import counter_cache
+from sitecore.komentar.models import Komentar
 
 MAX_LINKS = 2
 RATE_LIMIT = 3  # comments per client
@@ -37,8 +38,6 @@ def catat_kiriman(client_key):
 
 
 def komentar_disetujui(page, limit=KOMENTAR_DITAMPILKAN):
-    from sitecore.komentar.models import Komentar
-
     return list(
         Komentar.objects.filter(page=page, status=Komentar.Status.DISETUJUI)
         .only("nama", "pesan", "dibuat")

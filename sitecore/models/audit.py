@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseLogEntry, Site
 from wagtail.models.audit_log import ModelLogEntryManager
 
+from sitecore.models.roles import desa_sites_for_user
+
 
 class DesaLogEntryManager(ModelLogEntryManager):
     def log_action(self, instance, action, **kwargs):
@@ -26,8 +28,6 @@ class DesaLogEntryManager(ModelLogEntryManager):
         """Entries of the user's villages, for models they hold any permission on."""
         if user.is_superuser:
             return self.all()
-        from sitecore.models.roles import desa_sites_for_user
-
         return self.filter(
             content_type_id__in=self._permitted_content_type_ids(user),
             site__in=desa_sites_for_user(user),

@@ -13,6 +13,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sitecore.models.mixins import DesaSectionPage, SocialMetaMixin
+from sitecore.statistik.rules import (
+    bar_chart_svg,
+    export_csv,
+    hitung_tabel,
+    ringkasan_penduduk,
+    tren,
+)
 
 
 class JenisStatistik(models.TextChoices):
@@ -63,8 +70,6 @@ class StatistikIndexPage(DesaSectionPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from sitecore.statistik.rules import ringkasan_penduduk
-
         context = super().get_context(request, *args, **kwargs)
         pages = self.kategori_pages()
         context["kategori_pages"] = pages
@@ -114,8 +119,6 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
         return self.terbaru
 
     def get_context(self, request, *args, **kwargs):
-        from sitecore.statistik.rules import bar_chart_svg, hitung_tabel, tren
-
         context = super().get_context(request, *args, **kwargs)
         snap = self._snapshot_for(request)
         context["snapshot"] = snap
@@ -132,8 +135,6 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
 
     @path("csv/")
     def csv(self, request):
-        from sitecore.statistik.rules import export_csv
-
         snap = self._snapshot_for(request)
         if snap is None:
             raise Http404
