@@ -205,21 +205,6 @@ def pengunjung_widget():
 register_snippet(HariLiburViewSet)
 
 
-@hooks.register("register_bench_data")
-def bench_data_sitecore(site, scale):
-    """Bulk rows for `make bench` (see sitecore.bench)."""
-    from sitecore.bench_konten import generate
-
-    generate(site, scale)
-
-
-@hooks.register("register_bench_pages")
-def bench_pages_sitecore(site):
-    from sitecore.bench_konten import pages
-
-    return pages(site)
-
-
 # --- cross-village scoping found by tests/test_security_matrix.py ---------------------
 
 

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sitecore.bench import BIG_HOSTNAME
+from bench.data import BIG_HOSTNAME
 
 LUA = """
 done = function(summary, latency, requests)
@@ -91,7 +91,7 @@ class Command(BaseCommand):
             if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL")
         }
         env.update(
-            DJANGO_SETTINGS_MODULE="sitecore.settings.bench",
+            DJANGO_SETTINGS_MODULE="bench.settings",
             DATABASE_URL=database_url,
             SECRET_KEY=self.secret,
             DEBUG="false",
@@ -380,7 +380,7 @@ class Command(BaseCommand):
         out = subprocess.run(
             [
                 sys.executable,
-                str(settings.BASE_DIR / "sitecore" / "bench_load.py"),
+                str(settings.BASE_DIR / "bench" / "load.py"),
                 "--port",
                 str(port),
                 "--host",
