@@ -10,6 +10,7 @@ Never use this module for a real site.
 
 import os
 import secrets
+import warnings
 
 # `manage.py bench` itself opens no database and serves nothing: without a SECRET_KEY in
 # the environment it gets a throwaway one. The processes it starts get their own.
@@ -22,6 +23,9 @@ INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 ROOT_URLCONF = "bench.urls"
 
 CAPTCHA_TEST_MODE = True
+# The library warns about test mode at every process start (on stderr, not a logger):
+# here it is the point, and the bench starts a dozen processes.
+warnings.filterwarnings("ignore", "CAPTCHA_TEST_MODE is enabled", RuntimeWarning)
 
 LOGGING = {
     **LOGGING,
