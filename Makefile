@@ -36,7 +36,7 @@ compilemessages: install
 APPS := sitecore agenda pengaduan transparansi
 messages: install
 	for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l en -v 0); done
-	$(MANAGE) makemessages -l en -v 0 --ignore=.venv --ignore=.tools --ignore=tests $(foreach app,$(APPS),--ignore=$(app))
+	$(MANAGE) makemessages -l en -v 0 --ignore=.venv --ignore=.tools --ignore=tests --ignore=bench $(foreach app,$(APPS),--ignore=$(app))
 
 demo: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
@@ -88,8 +88,9 @@ e2e: install compilemessages
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
 
 # Load test on a large generated data set (~15 min, not part of `make test`); docs/performance.md.
+# The bench app (its commands, /ping/) is installed by bench.settings only.
 bench: install compilemessages
-	$(MANAGE) bench $(BENCH_ARGS)
+	$(MANAGE) bench --settings=bench.settings $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles db.sqlite3* media

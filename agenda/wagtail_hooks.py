@@ -89,18 +89,3 @@ def agenda_demo(site, data):
     from agenda.demo import seed_agenda
 
     seed_agenda(site=site, data=data)
-
-
-@hooks.register("register_bench_data")
-def bench_data_agenda(site, scale):
-    """Bulk rows for `make bench` (see sitecore.bench)."""
-    from agenda.bench import generate
-
-    generate(site, scale)
-
-
-@hooks.register("register_bench_pages")
-def bench_pages_agenda(site):
-    from agenda.bench import pages
-
-    return pages(site)

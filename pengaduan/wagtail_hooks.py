@@ -116,18 +116,3 @@ def demo_pengaduan(site, data):
     from pengaduan.demo import seed
 
     seed(site=site, data=data)
-
-
-@hooks.register("register_bench_data")
-def bench_data_pengaduan(site, scale):
-    """Bulk rows for `make bench` (see sitecore.bench)."""
-    from pengaduan.bench import generate
-
-    generate(site, scale)
-
-
-@hooks.register("register_bench_pages")
-def bench_pages_pengaduan(site):
-    from pengaduan.bench import pages
-
-    return pages(site)

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from sitecore import bench_views, views
+from sitecore import views
 from sitecore.kalender import views as kalender_views
 
 handler404 = "sitecore.views.page_not_found"
@@ -25,7 +25,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
-    path("ping/", bench_views.ping, name="ping"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

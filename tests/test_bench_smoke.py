@@ -1,17 +1,27 @@
-"""`make bench` data generators at a tiny scale, so they do not rot between runs."""
+"""`make bench` data generators at a tiny scale, so they do not rot between runs.
+
+The generators are plain functions and run here under the test settings. The `bench` app
+itself (commands, `/ping/`) is installed by `bench.settings` only: those tests start a
+process with that settings module, and check that the product's settings carry neither.
+"""
+
+import json
+import os
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.conf import settings
+from django.core.management import get_commands
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from agenda.models import AgendaPage
+from bench.data import BenchScale, bench_pages, extra_villages, generate_village
+from bench.data.konten import tambah_artikel
 from pengaduan.models import Pengaduan, TindakLanjut
 from pengaduan.testing import _private_root  # noqa: F401
-from sitecore.bench import BenchScale, bench_pages, extra_villages, generate_village
-from sitecore.bench_konten import tambah_artikel
 from sitecore.models import ArtikelPage, DesaProfil
 from tests.conftest import section
+from tests.subproses import manage
 from transparansi.models import APBDesPage, BarisAPBDes
 
 pytestmark = pytest.mark.django_db
@@ -88,14 +98,92 @@ def test_extra_villages_are_provisioned_up_to_the_total(desa_a, desa_b):
     assert section(created[0], "pengaduan").live
 
 
-def test_ping_is_plain_text_without_queries(client):
+BENCH_COMMANDS = {"bench", "bench_data", "bench_probe"}
+
+# Run under a settings module by `_settings_process`: an empty in-memory database with
+# the tables (no migrations: `/ping/` needs no rows), then what the tests look at.
+PROBE = """
+import json
+from django.conf import settings
+from django.core.management import get_commands, load_command_class
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import resolve
+
+result = {
+    "urlconf": settings.ROOT_URLCONF,
+    "view": resolve("/ping/")._func_path,
+    "commands": {name: app for name, app in get_commands().items() if app == "bench"},
+}
+if "bench" in result["commands"].values():
+    parser = load_command_class("bench", "bench").create_parser("manage.py", "bench")
+    result["bench_help"] = parser.format_help()
+if PING:
+    connection.settings_dict["TEST"]["MIGRATE"] = False
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get("/ping/", HTTP_HOST="alpha.test")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    assert response.content == b"ok"
+        response = Client().get("/ping/", HTTP_HOST="alpha.test")
+    result["ping"] = {
+        "status": response.status_code,
+        "content_type": response["Content-Type"],
+        "content": response.content.decode(),
+        "queries": len(ctx.captured_queries),
+    }
+print(json.dumps(result))
+"""
+
+
+def _settings_process(tmp_path, module, ping=False):
+    """PROBE's JSON from `manage.py shell` under the settings `module`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE=module,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        SECRET_KEY="bench-settings-test-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        ALLOWED_HOSTS="alpha.test",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        KUNJUNGAN_CACHE_DIR=str(tmp_path / "kunjungan"),
+        LOG_LEVEL="WARNING",
+        REQUEST_LOG_LEVEL="WARNING",
+    )
+    out = manage(env, "shell", "--no-imports", "-c", f"PING = {ping!r}\n{PROBE}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_bench_settings_route_ping_and_install_the_commands(tmp_path):
+    result = _settings_process(tmp_path, "bench.settings", ping=True)
+    assert result["urlconf"] == "bench.urls"
+    assert result["view"] == "bench.views.ping"
+    assert set(result["commands"]) == BENCH_COMMANDS
+    assert "--reuse" in result["bench_help"]
+    assert "--build-only" in result["bench_help"]
+
+    ping = result["ping"]
+    assert ping["status"] == 200
+    assert ping["content_type"].startswith("text/plain")
+    assert ping["content"] == "ok"
     # The view itself asks nothing; the shared middleware (village lookup) may.
-    assert len(ctx.captured_queries) <= 2
+    assert ping["queries"] <= 2
+
+
+def test_product_settings_have_no_ping_and_no_bench_commands(desa_a, client_for):
+    """The test settings, in this process: what production and development share."""
+    assert "bench" not in settings.INSTALLED_APPS
+    assert not BENCH_COMMANDS & set(get_commands())
+    with pytest.raises(NoReverseMatch):
+        reverse("ping")
+    assert client_for(desa_a).get("/ping/").status_code == 404
+
+
+def test_production_settings_have_no_ping_and_no_bench_commands(tmp_path):
+    # Development and test settings add environment defaults to the same base.
+    result = _settings_process(tmp_path, "sitecore.settings.production")
+    assert result["urlconf"] == "sitecore.urls"
+    assert result["view"] != "bench.views.ping"
+    assert result["commands"] == {}
 
 
 def test_upcoming_widget_shortcut_gives_the_same_events(desa_a):
@@ -103,7 +191,7 @@ def test_upcoming_widget_shortcut_gives_the_same_events(desa_a):
     from django.utils import timezone
 
     from agenda import daftar
-    from agenda.bench import tambah_agenda
+    from bench.data.agenda import tambah_agenda
 
     tambah_agenda(desa_a, 60)
     pages = daftar.agenda_pages(section(desa_a, "agenda"))

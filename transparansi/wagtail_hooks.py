@@ -142,21 +142,6 @@ def transparansi_demo(site, data):
     seed(site=site, data=data)
 
 
-@hooks.register("register_bench_data")
-def bench_data_transparansi(site, scale):
-    """Bulk rows for `make bench` (see sitecore.bench)."""
-    from transparansi.bench import generate
-
-    generate(site, scale)
-
-
-@hooks.register("register_bench_pages")
-def bench_pages_transparansi(site):
-    from transparansi.bench import pages
-
-    return pages(site)
-
-
 @hooks.register("register_log_actions")
 def desa_log_models(actions):
     """Information requests keep a per-village history (sitecore.models.audit)."""

@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from sitecore.bench import BIG_HOSTNAME, BenchScale, generate
+from bench.data import BIG_HOSTNAME, BenchScale, generate
 
 
 class Command(BaseCommand):

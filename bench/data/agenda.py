@@ -1,4 +1,4 @@
-"""agenda's part of the benchmark data set: events in bulk, and the month calendar."""
+"""agenda for the benchmark data set: events in bulk, and the month calendar."""
 
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from agenda import recurrence
 from agenda.models import AgendaIndexPage, AgendaPage
-from sitecore.bench import BenchPage, bulk_child_pages
+from bench.data.core import BenchPage, bulk_child_pages
 from sitecore.models import DesaProfil
 
 KEGIATAN = [

@@ -1,6 +1,6 @@
 """Complaint-submission load client for `make bench`; standard library only.
 
-Run as its own process: `python sitecore/bench_load.py --port P --host H --path /x/ ...`.
+Run as its own process: `python -m bench.load --port P --host H --path /x/ ...`.
 Each of N threads repeatedly plays one resident: GET the form (session, CSRF cookie,
 one-time token, captcha key), then POST it. Every resident connects from its own
 loopback address (127.x.y.z) because the form rightly limits submissions per address.

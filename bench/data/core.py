@@ -1,13 +1,4 @@
-"""Benchmark data set (`make bench`): many villages, one of them very large.
-
-sitecore never imports the domain apps. Each app adds its own rows through two hooks
-in its wagtail_hooks:
-
-- `register_bench_data`: `fn(site, scale)` fills one village with `scale` rows (bulk
-  inserts, no per-row signals).
-- `register_bench_pages`: `fn(site)` returns the village's public pages to measure as
-  `BenchPage` objects (the URL scheme stays with the app that owns it).
-"""
+"""Shared pieces of the benchmark data set: scales, pages to measure, bulk page inserts."""
 
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -16,8 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 BIG_HOSTNAME = "mekarsari.localhost"
 
@@ -102,61 +92,3 @@ def bulk_child_pages(parent, pages, batch_size=500):
             )
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     return pages
-
-
-def generate_village(site, scale):
-    """Run every app's bench generator for one village."""
-    for fn in hooks.get_hooks("register_bench_data"):
-        fn(site=site, scale=scale)
-
-
-def bench_pages(site):
-    """Every app's public pages to measure for `site`, in report order."""
-    pages = []
-    for fn in hooks.get_hooks("register_bench_pages"):
-        pages.extend(fn(site=site))
-    return sorted(pages, key=lambda p: p.order)
-
-
-def extra_villages(total, log=print):
-    """Provision villages until the installation has `total` village sites."""
-    from sitecore.models import DesaProfil
-    from sitecore.provisioning import buat_desa
-
-    created = []
-    n = DesaProfil.objects.count()
-    i = 0
-    while n < total:
-        i += 1
-        hostname = f"desa{i:03d}.bench.localhost"
-        if Site.objects.filter(hostname=hostname).exists():
-            continue
-        zona = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"][i % 3]
-        created.append(
-            buat_desa(
-                f"Bench {i:03d}",
-                hostname,
-                slug=f"bench-{i:03d}",
-                zona_waktu=zona,
-                kecamatan="Kecamatan Uji",
-                kabupaten="Kabupaten Uji",
-                provinsi="Provinsi Uji",
-            )
-        )
-        n += 1
-        if n % 10 == 0:
-            log(f"  {n} desa")
-    return created
-
-
-def generate(villages, big_hostname=BIG_HOSTNAME, big=None, small=None, log=print):
-    """The large data set on top of whatever the database holds (e.g. the demo)."""
-    big = big or BenchScale.besar()
-    small = small or BenchScale.kecil()
-    others = extra_villages(villages, log=log)
-    site = Site.objects.get(hostname=big_hostname)
-    log(f"  {big_hostname}: {big.as_dict()}")
-    generate_village(site, big)
-    for other in others:
-        generate_village(other, small)
-    return site

@@ -13,8 +13,8 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from sitecore.bench import BIG_HOSTNAME, bench_pages
-from sitecore.bench_load import hidden_inputs
+from bench.data import BIG_HOSTNAME, bench_pages
+from bench.load import hidden_inputs
 
 
 def _measure(client, method, url, **kwargs):

@@ -1,10 +1,10 @@
-"""transparansi's part of the benchmark data set: one APBDes with many budget lines."""
+"""transparansi for the benchmark data set: one APBDes with many budget lines."""
 
 from decimal import Decimal as D
 
 from django.utils import timezone
 
-from sitecore.bench import BenchPage
+from bench.data.core import BenchPage
 from transparansi import apbdes as hitung
 from transparansi.data.kode_rekening import BIDANG, REKENING
 from transparansi.models import APBDesPage, BarisAPBDes, TransparansiIndexPage

@@ -1,4 +1,4 @@
-"""sitecore's part of the benchmark data set: articles, and a statistics page."""
+"""Site content (sitecore) for the benchmark data set: articles, and a statistics page."""
 
 import random
 from datetime import timedelta
@@ -7,8 +7,8 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from bench.data.core import BenchPage, bulk_child_pages
 from sitecore.artikel.models import ArtikelTag
-from sitecore.bench import BenchPage, bulk_child_pages
 from sitecore.models import (
     ArtikelIndexPage,
     ArtikelPage,

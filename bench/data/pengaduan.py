@@ -1,4 +1,4 @@
-"""pengaduan's part of the benchmark data set: many complaints in bulk, and its pages."""
+"""pengaduan for the benchmark data set: many complaints in bulk, and its pages."""
 
 import random
 from datetime import timedelta
@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from bench.data.core import BenchPage
 from pengaduan.kode import buat_kode
 from pengaduan.models import Kategori, Pengaduan, PengaduanIndexPage, TindakLanjut
 from pengaduan.workflow import Status
-from sitecore.bench import BenchPage
 from sitecore.models import DesaProfil, Dusun
 
 # Mostly handled items, as in a village that has run the service for years.

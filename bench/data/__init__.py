@@ -1,0 +1,84 @@
+"""Benchmark data set (`make bench`): many villages, one of them very large.
+
+One module per content area, each with `generate(site, scale)`, which fills one village
+with `scale` rows (bulk inserts, no per-row signals), and `pages(site)`, the village's
+public pages to measure as `BenchPage` objects. They run in the order of AREAS.
+"""
+
+from wagtail.models import Site
+
+from bench.data import agenda, konten, pengaduan, transparansi
+from bench.data.core import BIG_HOSTNAME, BenchPage, BenchScale, bulk_child_pages
+
+__all__ = [
+    "AREAS",
+    "BIG_HOSTNAME",
+    "BenchPage",
+    "BenchScale",
+    "bench_pages",
+    "bulk_child_pages",
+    "extra_villages",
+    "generate",
+    "generate_village",
+]
+
+# Site content (articles, statistics) first: the order the apps are installed in.
+AREAS = (konten, agenda, pengaduan, transparansi)
+
+
+def generate_village(site, scale):
+    """Run every area's generator for one village."""
+    for area in AREAS:
+        area.generate(site=site, scale=scale)
+
+
+def bench_pages(site):
+    """Every area's public pages to measure for `site`, in report order."""
+    pages = []
+    for area in AREAS:
+        pages.extend(area.pages(site=site))
+    return sorted(pages, key=lambda p: p.order)
+
+
+def extra_villages(total, log=print):
+    """Provision villages until the installation has `total` village sites."""
+    from sitecore.models import DesaProfil
+    from sitecore.provisioning import buat_desa
+
+    created = []
+    n = DesaProfil.objects.count()
+    i = 0
+    while n < total:
+        i += 1
+        hostname = f"desa{i:03d}.bench.localhost"
+        if Site.objects.filter(hostname=hostname).exists():
+            continue
+        zona = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"][i % 3]
+        created.append(
+            buat_desa(
+                f"Bench {i:03d}",
+                hostname,
+                slug=f"bench-{i:03d}",
+                zona_waktu=zona,
+                kecamatan="Kecamatan Uji",
+                kabupaten="Kabupaten Uji",
+                provinsi="Provinsi Uji",
+            )
+        )
+        n += 1
+        if n % 10 == 0:
+            log(f"  {n} desa")
+    return created
+
+
+def generate(villages, big_hostname=BIG_HOSTNAME, big=None, small=None, log=print):
+    """The large data set on top of whatever the database holds (e.g. the demo)."""
+    big = big or BenchScale.besar()
+    small = small or BenchScale.kecil()
+    others = extra_villages(villages, log=log)
+    site = Site.objects.get(hostname=big_hostname)
+    log(f"  {big_hostname}: {big.as_dict()}")
+    generate_village(site, big)
+    for other in others:
+        generate_village(other, small)
+    return site
