@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from pengaduan.dasbor import perlu_pengingat
 from pengaduan.layanan import admin_url
 from pengaduan.notifikasi import antrean
+from pengaduan.petugas.dasbor import perlu_pengingat
 
 
 class Command(BaseCommand):
