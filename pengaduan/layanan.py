@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from pengaduan import kode as kode_mod
-from pengaduan.models import Lampiran, Pengaduan, TindakLanjut
-from pengaduan.models.pengaduan import JenisTindakLanjut
+from pengaduan.models.lampiran import Lampiran
+from pengaduan.models.pengaduan import JenisTindakLanjut, Pengaduan, TindakLanjut
 from pengaduan.notifikasi import antrean
 from pengaduan.tenggat import hari_kerja, hitung_tenggat
 from pengaduan.workflow import (
