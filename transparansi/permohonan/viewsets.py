@@ -16,9 +16,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from sitecore.models.roles import Peran
 from sitecore.permissions import desa_sites_for_user
-from transparansi import permohonan as aturan
-from transparansi.models import PermohonanInformasi
-from transparansi.models.permohonan import AlasanKeberatan, AlasanPenolakan, Keputusan
+from transparansi.models.permohonan import (
+    AlasanKeberatan,
+    AlasanPenolakan,
+    Keputusan,
+    PermohonanInformasi,
+)
+from transparansi.permohonan import aturan
 
 DATA_PEMOHON = [
     "nama",
