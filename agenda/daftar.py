@@ -16,7 +16,7 @@ JENDELA_MENDATANG = timedelta(days=90)
 
 
 def agenda_pages(index):
-    from agenda.models import AgendaPage
+    from agenda.models.event import AgendaPage
 
     return AgendaPage.objects.child_of(index).live().public().select_related("kategori")
 

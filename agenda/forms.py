@@ -47,7 +47,7 @@ class AgendaPageForm(WagtailAdminPageForm):
             self.initial.setdefault("dusun", current)
 
         if "kategori" in self.fields and parent is not None:
-            from agenda.models import KategoriAgenda
+            from agenda.models.kategori import KategoriAgenda
 
             self.fields["kategori"].queryset = KategoriAgenda.objects.filter(page_id=parent.pk)
 

@@ -4,7 +4,7 @@ from wagtail.admin.ui.components import Component
 
 from agenda import widgets
 from agenda.models import AgendaIndexPage, KategoriAgenda
-from agenda.models.index import KATEGORI_BAWAAN
+from agenda.models.kategori import KATEGORI_BAWAAN
 from agenda.moderasi import pastikan_moderasi
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget

@@ -16,9 +16,9 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import Site
 
 from pengaduan import layanan, pembatas
-from pengaduan.admin_views import situs_petugas
-from pengaduan.models import Kategori
+from pengaduan.models.kategori import Kategori
 from pengaduan.models.pengaduan import Jenis, Kanal
+from pengaduan.petugas.akses import situs_petugas
 from sitecore.models import Dusun
 
 KANAL_API = {Kanal.SMS, Kanal.WHATSAPP, Kanal.IVR, Kanal.TELEPON, Kanal.MEDIA_SOSIAL, Kanal.API}

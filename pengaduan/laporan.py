@@ -18,8 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pengaduan.models import Pengaduan
-from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur
+from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
 from pengaduan.workflow import Status
 from sitecore.ekspor import aman_baris
 from sitecore.pagecache import cache as pagecache

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from pengaduan import kode as kode_mod
-from pengaduan import notifikasi
-from pengaduan.models import Lampiran, Pengaduan, TindakLanjut
-from pengaduan.models.pengaduan import JenisTindakLanjut
+from pengaduan.models.lampiran import Lampiran
+from pengaduan.models.pengaduan import JenisTindakLanjut, Pengaduan, TindakLanjut
+from pengaduan.notifikasi import antrean
 from pengaduan.tenggat import hari_kerja, hitung_tenggat
 from pengaduan.workflow import (
     CLOSED,
@@ -103,16 +103,16 @@ def _beritahu_baru(item, base_url):
         "jenis": item.get_jenis_display(),
         "kode": item.kode,
     }
-    notifikasi.antrekan(
+    antrean.antrekan(
         item.site,
-        notifikasi.email_petugas(item.site),
+        antrean.email_petugas(item.site),
         subjek,
         "pengaduan/email/petugas_baru.txt",
         context,
         pengaduan=item,
     )
     if item.email:
-        notifikasi.antrekan(
+        antrean.antrekan(
             item.site,
             [item.email],
             _("Tanda terima %(kode)s") % {"kode": item.kode},
@@ -221,7 +221,7 @@ _EVENT_FIELDS = {
 def _beritahu_pelapor(item, event):
     if not item.email:
         return
-    notifikasi.antrekan(
+    antrean.antrekan(
         item.site,
         [item.email],
         _("Kabar terbaru laporan %(kode)s: %(status)s")
@@ -233,9 +233,9 @@ def _beritahu_pelapor(item, event):
 
 
 def _beritahu_petugas_update(item, event):
-    notifikasi.antrekan(
+    antrean.antrekan(
         item.site,
-        notifikasi.email_petugas(item.site),
+        antrean.email_petugas(item.site),
         _("[%(desa)s] Pelapor menanggapi %(kode)s")
         % {"desa": item.site.site_name, "kode": item.kode},
         "pengaduan/email/petugas_update.txt",

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from pengaduan.admin_views import PengaduanGroup
 from pengaduan.models import PengaduanIndexPage
+from pengaduan.petugas.viewsets import PengaduanGroup
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection
 
@@ -104,7 +104,7 @@ class PanelPengaduan(Component):
 
 @hooks.register("construct_homepage_panels")
 def panel_pengaduan(request, panels):
-    from pengaduan.dasbor import ringkasan_per_desa
+    from pengaduan.petugas.dasbor import ringkasan_per_desa
 
     rows = ringkasan_per_desa(request.user)
     if rows:

@@ -13,7 +13,7 @@ from PIL import Image
 from pengaduan import layanan
 from pengaduan.berkas import periksa_berkas
 from pengaduan.models import Notifikasi, Pengaduan
-from pengaduan.notifikasi import kirim_ulang
+from pengaduan.notifikasi.pengiriman import kirim_ulang
 from pengaduan.tenggat import hitung_tenggat, jeda_dari_riwayat
 from pengaduan.testing import _private_root  # noqa: F401
 from pengaduan.workflow import (

@@ -6,8 +6,8 @@ import re
 import pytest
 from captcha.models import CaptchaStore
 
-from pengaduan.captcha_teks import ANGKA, normalisasi_jawaban, soal_hitungan
 from pengaduan.models import Pengaduan
+from pengaduan.publik.captcha_teks import ANGKA, normalisasi_jawaban, soal_hitungan
 from pengaduan.testing import _private_root, isian  # noqa: F401
 from tests.conftest import section
 

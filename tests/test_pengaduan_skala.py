@@ -172,7 +172,7 @@ def test_report_figures_at_scale_match_a_direct_count(desa_a):
     ids=lambda p: ",".join(p) or "semua",
 )
 def test_register_filters_use_an_index(desa_a, params):
-    from pengaduan.register import queryset
+    from pengaduan.publik.register import queryset
 
     _tambah(desa_a, 5)
     params = {

@@ -126,7 +126,7 @@ def test_apbdes_csv_neutralises_text_and_keeps_numbers(desa_a, client_for):
     _assert_safe(cells)
     assert "1000000" in cells and "'" + JAHAT in cells
     # The export imports back with the original text.
-    from transparansi.impor import baca_csv
+    from transparansi.anggaran.impor import baca_csv
 
     rows, errors = baca_csv(text)
     assert not errors

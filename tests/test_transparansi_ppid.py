@@ -12,9 +12,9 @@ from sitecore.kalender.rules import KalenderKerja
 from sitecore.models.roles import Peran
 from tests.conftest import section
 from tests.test_transparansi_halaman import buat_apbdes
-from transparansi import permohonan as aturan
-from transparansi.impor import baca_csv
+from transparansi.anggaran.impor import baca_csv
 from transparansi.models import PermohonanInformasi
+from transparansi.permohonan import aturan
 
 WITA = ZoneInfo("Asia/Makassar")
 KAL = KalenderKerja(tz=WITA)
@@ -173,7 +173,7 @@ def test_honeypot_and_rate_limit(desa_a, client_for):
 
 
 def aturan_limit():
-    from transparansi.views import RATE_LIMIT
+    from transparansi.permohonan.views import RATE_LIMIT
 
     return RATE_LIMIT
 
@@ -263,7 +263,7 @@ def test_csv_import_all_or_nothing_into_a_draft(desa_a, make_staff, client_for):
 
 
 def test_request_form_radio_choices_have_no_empty_option():
-    from transparansi.forms import PermohonanForm
+    from transparansi.permohonan.forms import PermohonanForm
 
     form = PermohonanForm()
     for name in ("cara_memperoleh", "cara_menerima"):

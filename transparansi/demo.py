@@ -12,7 +12,6 @@ from wagtail.documents.models import Document
 from sitecore.demo import images
 from sitecore.kalender.rules import KalenderKerja
 from sitecore.models import DesaProfil
-from transparansi import permohonan as aturan
 from transparansi.models import (
     APBDesPage,
     BarisAPBDes,
@@ -24,6 +23,7 @@ from transparansi.models import (
     SertaMertaPage,
     TransparansiIndexPage,
 )
+from transparansi.permohonan import aturan
 
 JUTA = D(1_000_000)
 

@@ -7,13 +7,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
-from transparansi import (
-    adminviews,
-    usulan,  # noqa: F401 - registers the pengaduan_item_links hook
-    widgets,
-)
+from transparansi import widgets
+from transparansi.anggaran import adminviews
 from transparansi.models import APBDesPage, KodeRekening, TransparansiIndexPage
-from transparansi.viewsets import PermohonanViewSet
+from transparansi.permohonan.viewsets import PermohonanViewSet
+from transparansi.rencana import usulan  # noqa: F401 - registers the pengaduan_item_links hook
 
 PPID_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 

@@ -1,20 +1,33 @@
 """Home, sidebar and notice widgets of the transparency section."""
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from transparansi import grafik
-from transparansi.models.apbdes import ringkasan_halaman
+from transparansi.anggaran import grafik
+from transparansi.models.apbdes import APBDesPage, ringkasan_halaman, terkini_per_tahun
+from transparansi.models.informasi import SertaMertaPage
 
 
 def _site(request):
     return Site.find_for_request(request) if request is not None else None
 
 
-def _apbdes(request):
-    from transparansi.views import apbdes_terkini
+def apbdes_terkini(site, tahun=None):
+    """The current year's live budget (amended if amended), else the latest year's."""
+    pages = APBDesPage.objects.live().descendant_of(site.root_page)
+    pages = terkini_per_tahun(pages)
+    if not pages:
+        return None
+    if tahun is not None:
+        for page in pages:
+            if page.tahun == tahun:
+                return page
+    return pages[-1]
 
+
+def _apbdes(request):
     site = _site(request)
     if site is None:
         return None
@@ -52,10 +65,18 @@ def apbdes_home_context(request, page):
 
 
 def serta_merta_context(request, page):
-    from transparansi.views import serta_merta_aktif
-
     site = _site(request)
     if site is None:
         return None
     items = serta_merta_aktif(site)
     return {"pengumuman": items} if items else None
+
+
+def serta_merta_aktif(site):
+    return list(
+        SertaMertaPage.objects.live()
+        .descendant_of(site.root_page)
+        .filter(dicabut=False)
+        .filter(~Q(ringkasan=""))
+        .order_by("-first_published_at")[:3]
+    )

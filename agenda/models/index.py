@@ -1,50 +1,19 @@
-"""The village's agenda section, its editable categories and its public views."""
+"""The village's agenda section and its public views (categories: models.kategori)."""
 
 from datetime import date
 from functools import cache
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable
 
 from agenda import daftar
 from sitecore.models.mixins import DesaSectionPage
 
-KATEGORI_BAWAAN = [
-    "Musyawarah desa",
-    "Posyandu",
-    "Kerja bakti",
-    "Pengajian",
-    "Pelatihan",
-    "Olahraga",
-    "Kesenian dan budaya",
-    "Rapat dan sosialisasi",
-    "Lainnya",
-]
-
 ARSIP_PER_HALAMAN = 20
-
-
-class KategoriAgenda(Orderable):
-    """An event category; each village keeps its own list on its agenda section."""
-
-    page = ParentalKey("agenda.AgendaIndexPage", related_name="kategori", on_delete=models.CASCADE)
-    nama = models.CharField(_("nama kategori"), max_length=60)
-
-    panels = [FieldPanel("nama")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("kategori agenda")
-        verbose_name_plural = _("kategori agenda")
-
-    def __str__(self):
-        return self.nama
 
 
 class AgendaIndexPage(RoutablePageMixin, DesaSectionPage):

@@ -9,7 +9,7 @@ KODE = r"(?P<kode>[0-9A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{2})"
 class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
     """The village's complaints section: form, receipt, tracking, register and report.
 
-    The handlers live in pengaduan.publik; this class only routes.
+    The handlers live in pengaduan.publik and pengaduan.laporan; this class only routes.
     """
 
     template = "pengaduan/pengaduan_index_page.html"
@@ -20,55 +20,55 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
 
     @path("")
     def formulir(self, request):
-        from pengaduan import publik
+        from pengaduan.publik import pelapor
 
-        return publik.formulir(self, request)
+        return pelapor.formulir(self, request)
 
     @re_path(rf"^terima/{KODE}/$")
     def tanda_terima(self, request, kode):
-        from pengaduan import publik
+        from pengaduan.publik import pelapor
 
-        return publik.tanda_terima(self, request, kode)
+        return pelapor.tanda_terima(self, request, kode)
 
     @path("lacak/")
     def lacak(self, request):
-        from pengaduan import publik
+        from pengaduan.publik import pelapor
 
-        return publik.lacak(self, request)
+        return pelapor.lacak(self, request)
 
     @re_path(rf"^lacak/{KODE}/$")
     def status(self, request, kode):
-        from pengaduan import publik
+        from pengaduan.publik import pelapor
 
-        return publik.status(self, request, kode)
+        return pelapor.status(self, request, kode)
 
     @path("register/")
     def register(self, request):
-        from pengaduan import register
+        from pengaduan.publik import register
 
         return register.daftar(self, request)
 
     @re_path(rf"^register/{KODE}/$")
     def register_item(self, request, kode):
-        from pengaduan import register
+        from pengaduan.publik import register
 
         return register.detail(self, request, kode)
 
     @re_path(rf"^register/{KODE}/foto/(?P<pk>\d+)/$")
     def register_foto(self, request, kode, pk):
-        from pengaduan import register
+        from pengaduan.publik import register
 
         return register.foto(self, request, kode, int(pk))
 
     @path("register/rss/")
     def register_rss(self, request):
-        from pengaduan import register
+        from pengaduan.publik import register
 
         return register.rss(self, request)
 
     @re_path(r"^register/(?P<fmt>csv|json)/$")
     def register_data(self, request, fmt):
-        from pengaduan import register
+        from pengaduan.publik import register
 
         return register.ekspor(self, request, fmt)
 

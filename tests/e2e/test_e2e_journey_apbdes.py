@@ -9,7 +9,7 @@ from sitecore.models.roles import Peran
 from tests.conftest import section
 from tests.e2e.conftest import MOBILE
 from tests.e2e.test_e2e_journey_berita import admin_login
-from transparansi.impor import KOLOM
+from transparansi.anggaran.impor import KOLOM
 from transparansi.models import APBDesPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,4 +1,8 @@
-"""transparansi models, split by concept (see each module)."""
+"""transparansi models, split by concept (see each module).
+
+Each page module also builds its page's context; routes with their own forms or downloads
+delegate to the concern packages (anggaran, permohonan, rencana).
+"""
 
 from .apbdes import APBDesPage, BarisAPBDes  # noqa: F401
 from .index import TransparansiIndexPage  # noqa: F401

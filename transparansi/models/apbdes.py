@@ -1,4 +1,8 @@
-"""The village budget: one page per fiscal year and version, lines as a parental inline."""
+"""The village budget: one page per fiscal year and version, lines as a parental inline.
+
+The page builds its own context (apbdes_context, apbdes_pohon): it compares itself with
+its sibling budgets, so that code lives with the class it queries.
+"""
 
 from decimal import Decimal
 from functools import partial
@@ -9,6 +13,7 @@ from django.db import models
 from django.db.models import Sum
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,6 +25,8 @@ from wagtail.search import index
 from sitecore.models.mixins import SocialMetaMixin
 from sitecore.pagecache import cache as pagecache
 from transparansi import apbdes as hitung
+from transparansi.alamat import alamat_pengaduan
+from transparansi.anggaran import grafik
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
 
 from .kode import kode_tambahan
@@ -138,19 +145,17 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
 
     @path("csv/", name="csv")
     def export_csv(self, request):
-        from transparansi.impor import export_csv_response
+        from transparansi.anggaran.impor import export_csv_response
 
         return export_csv_response(self)
 
     @path("json/", name="json")
     def export_json(self, request):
-        from transparansi.impor import export_json_response
+        from transparansi.anggaran.impor import export_json_response
 
         return export_json_response(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from transparansi.views import alamat_pengaduan, apbdes_context, apbdes_pohon
-
         context = super().get_context(request, *args, **kwargs)
         # The detail tree is most of the page: its HTML is kept as a fragment (see the
         # template), so the tree is built only when that fragment is rendered.
@@ -200,6 +205,58 @@ def ringkasan_halaman(page_ids):
             pengeluaran=t[hitung.PENGELUARAN],
         )
         for pid, t in totals.items()
+    }
+
+
+def apbdes_pohon(page):
+    """The expandable detail tree: one (heading, root node) per budget group."""
+    baris = page.semua_baris
+    tambahan = kode_tambahan()
+    return [
+        (gettext("Pendapatan"), hitung.pohon(baris, hitung.PENDAPATAN, tambahan)),
+        (gettext("Belanja"), hitung.pohon(baris, hitung.BELANJA, tambahan)),
+        (gettext("Penerimaan pembiayaan"), hitung.pohon(baris, hitung.PENERIMAAN, tambahan)),
+        (gettext("Pengeluaran pembiayaan"), hitung.pohon(baris, hitung.PENGELUARAN, tambahan)),
+    ]
+
+
+def apbdes_context(page, request):
+    baris = page.semua_baris
+    r = page.ringkasan
+    pendapatan = hitung.pendapatan_per_sumber(baris)
+    bidang = hitung.per_bidang(baris)
+    siblings = (
+        APBDesPage.objects.live()
+        .sibling_of(page, inclusive=True)
+        .only("id", "tahun", "versi", "title", "url_path")
+    )
+    tahunan = [p for p in terkini_per_tahun(siblings) if p.tahun <= page.tahun][-5:]
+    totals = ringkasan_halaman([p.id for p in tahunan if p.id != page.id])
+    totals[page.id] = r
+    perbandingan = [{"page": p, "r": totals[p.id]} for p in tahunan]
+    perubahan = []
+    versi_lain = page.versi_lain()
+    if page.versi == Versi.PERUBAHAN and versi_lain is not None:
+        perubahan = hitung.bandingkan_versi(list(versi_lain.baris.all()), baris)
+    return {
+        "r": r,
+        "grafik_pendapatan": grafik.batang([(nama, j) for _k, nama, j in pendapatan]),
+        "grafik_bidang": grafik.batang([(f"{k}. {nama}", j) for k, nama, j in bidang]),
+        "grafik_progres": grafik.progres(
+            [
+                (gettext("Pendapatan"), r.pendapatan),
+                (gettext("Belanja"), r.belanja),
+                (gettext("Penerimaan pembiayaan"), r.penerimaan),
+                (gettext("Pengeluaran pembiayaan"), r.pengeluaran),
+            ]
+        ),
+        "sumber_dana": hitung.belanja_per_sumber_dana(baris),
+        "jenis_belanja": hitung.belanja_per_jenis(baris),
+        "perbandingan": perbandingan if len(perbandingan) > 1 else [],
+        "versi_lain": versi_lain,
+        "perubahan": perubahan,
+        "tanggal_realisasi": page.tanggal_realisasi(),
+        **(alamat_pengaduan(request) if request is not None else {}),
     }
 
 

@@ -11,7 +11,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sitecore.models.mixins import SocialMetaMixin
+from transparansi.alamat import alamat_pengaduan
 from transparansi.data.informasi_berkala import KEWAJIBAN_BERKALA
+
+from .apbdes import APBDesPage
+from .rencana import RKPDesPage, RPJMDesPage
 
 
 class Kategori(models.TextChoices):
@@ -48,8 +52,6 @@ class DaftarInformasiPage(SocialMetaMixin, Page):
         verbose_name_plural = _("daftar informasi publik")
 
     def get_context(self, request, *args, **kwargs):
-        from transparansi.views import dip_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(dip_context(self, request))
         return context
@@ -192,3 +194,49 @@ class SertaMertaPage(SocialMetaMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or self.ringkasan
+
+
+def dip_context(page, request):
+    semua = list(page.informasi.select_related("dokumen", "halaman"))
+    kategori = request.GET.get("kategori", "")
+    tahun = request.GET.get("tahun", "")
+    q = request.GET.get("q", "").strip()[:100]
+    entries = semua
+    if kategori in Kategori.values:
+        entries = [e for e in entries if e.kategori == kategori]
+    if tahun.isascii() and tahun.isdigit():
+        entries = [e for e in entries if e.tahun == int(tahun)]
+    if q:
+        needle = q.lower()
+        entries = [
+            e
+            for e in entries
+            if needle in e.judul.lower()
+            or needle in e.ringkasan.lower()
+            or needle in e.penanggung_jawab.lower()
+        ]
+    # Published pages count towards the periodic checklist too.
+    pages = {
+        "apbdes": list(APBDesPage.objects.live().sibling_of(page).order_by("-tahun")[:3]),
+        "rpjmdes": list(RPJMDesPage.objects.live().sibling_of(page).order_by("-tahun_mulai")[:2]),
+        "rkpdes": list(RKPDesPage.objects.live().sibling_of(page).order_by("-tahun_mulai")[:3]),
+    }
+    kewajiban = []
+    for key, label in KEWAJIBAN_BERKALA:
+        items = [e for e in semua if e.kewajiban == key]
+        kewajiban.append(
+            {"key": key, "label": label, "entri": items, "halaman": pages.get(key, [])}
+        )
+    serta_merta = list(
+        SertaMertaPage.objects.live().sibling_of(page).order_by("-first_published_at")[:20]
+    )
+    return {
+        "entries": entries,
+        "kategori_pilihan": Kategori.choices,
+        "tahun_pilihan": sorted({e.tahun for e in semua}, reverse=True),
+        "filter": {"kategori": kategori, "tahun": tahun, "q": q},
+        "kewajiban": kewajiban,
+        "kekurangan": sum(1 for k in kewajiban if not k["entri"] and not k["halaman"]),
+        "serta_merta": serta_merta,
+        **alamat_pengaduan(request),
+    }

@@ -16,6 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sitecore.models.mixins import SocialMetaMixin
+from transparansi import apbdes as hitung
+from transparansi.alamat import alamat_pengaduan
 from transparansi.apbdes import normalisasi_kode
 from transparansi.data.kode_rekening import BIDANG
 
@@ -76,7 +78,7 @@ class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
 
     @path("kegiatan/<int:pk>/", name="kegiatan")
     def kegiatan_view(self, request, pk):
-        from transparansi.views import kegiatan_view
+        from transparansi.rencana.views import kegiatan_view
 
         kegiatan = self.kegiatan.filter(pk=pk).first()
         if kegiatan is None:
@@ -84,11 +86,25 @@ class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
         return kegiatan_view(request, self, kegiatan)
 
     def get_context(self, request, *args, **kwargs):
-        from transparansi.views import rencana_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(rencana_context(self, request))
         return context
+
+
+def rencana_context(page, request):
+    kegiatan = list(page.kegiatan.all())
+    total = sum((k.biaya for k in kegiatan), hitung.NOL)
+    rata = round(sum(k.progres for k in kegiatan) / len(kegiatan)) if kegiatan else 0
+    status = {}
+    for k in kegiatan:
+        status[k.get_status_display()] = status.get(k.get_status_display(), 0) + 1
+    return {
+        "daftar_kegiatan": kegiatan,
+        "total_biaya": total,
+        "rata_progres": rata,
+        "per_status": sorted(status.items()),
+        **alamat_pengaduan(request),
+    }
 
 
 def _panels(tahun_panels):

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from pengaduan import notifikasi
-from pengaduan.dasbor import perlu_pengingat
 from pengaduan.layanan import admin_url
+from pengaduan.notifikasi import antrean
+from pengaduan.petugas.dasbor import perlu_pengingat
 
 
 class Command(BaseCommand):
@@ -15,8 +15,8 @@ class Command(BaseCommand):
         for item in perlu_pengingat():
             with transaction.atomic():
                 penerima = [item.petugas.email] if item.petugas and item.petugas.email else []
-                penerima = penerima or notifikasi.email_petugas(item.site)
-                notifikasi.antrekan(
+                penerima = penerima or antrean.email_petugas(item.site)
+                antrean.antrekan(
                     item.site,
                     penerima,
                     f"[{item.site.site_name}] Tenggat {item.kode}",

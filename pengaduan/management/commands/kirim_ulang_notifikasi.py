@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pengaduan.notifikasi import kirim_ulang
+from pengaduan.notifikasi.pengiriman import kirim_ulang
 
 
 class Command(BaseCommand):

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from pengaduan import layanan, pembatas
-from pengaduan.captcha_teks import buat_soal
-from pengaduan.forms import (
+from pengaduan.kode import normalisasi_kode
+from pengaduan.models.pengaduan import Pengaduan
+from pengaduan.publik.captcha_teks import buat_soal
+from pengaduan.publik.forms import (
     BukaKembaliForm,
     KeteranganForm,
     LacakForm,
@@ -22,8 +24,6 @@ from pengaduan.forms import (
     PenilaianForm,
     PinForm,
 )
-from pengaduan.kode import normalisasi_kode
-from pengaduan.models import Pengaduan
 from pengaduan.workflow import TransitionError
 from sitecore.models.profil import TIME_ZONE_ABBR
 

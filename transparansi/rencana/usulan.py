@@ -1,19 +1,15 @@
-"""Aspirations (usulan pembangunan) from the complaint module accommodated in plans."""
+"""Aspirations (usulan pembangunan) from the complaint module accommodated in plans.
+
+The hook links each proposal to its plans; rencana.views lists an activity's proposals.
+"""
 
 from wagtail import hooks
-
-
-def usulan_untuk_kegiatan(kegiatan):
-    """Proposals linked to this activity, same village only, as label/url pairs."""
-    site_id = kegiatan.page.get_site().pk if kegiatan.page_id else None
-    items = kegiatan.usulan.filter(site_id=site_id, jenis="aspirasi").order_by("pk")
-    return [{"label": f"{p.kode}: {p.judul}", "url": ""} for p in items]
 
 
 @hooks.register("pengaduan_item_links")
 def kegiatan_links(items):
     """{pengaduan_id: [{"label", "url"}]}: the plans that accommodate each proposal."""
-    from transparansi.models import KegiatanRencana
+    from transparansi.models.rencana import KegiatanRencana
 
     ids = [getattr(i, "pk", i) for i in items]
     links = {}

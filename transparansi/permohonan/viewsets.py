@@ -15,9 +15,13 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from sitecore.models.roles import Peran, desa_sites_for_user
-from transparansi import permohonan as aturan
-from transparansi.models import PermohonanInformasi
-from transparansi.models.permohonan import AlasanKeberatan, AlasanPenolakan, Keputusan
+from transparansi.models.permohonan import (
+    AlasanKeberatan,
+    AlasanPenolakan,
+    Keputusan,
+    PermohonanInformasi,
+)
+from transparansi.permohonan import aturan
 
 DATA_PEMOHON = [
     "nama",

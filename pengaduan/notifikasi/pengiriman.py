@@ -1,52 +1,17 @@
-"""Writing notifications into the outbox and sending them with retries."""
+"""Sending one outbox e-mail, and retrying the pending ones with a growing delay."""
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from pengaduan.models import Notifikasi
-from sitecore.models.roles import Peran, PeranDesa
+from pengaduan.models.notifikasi import Notifikasi
 
 logger = logging.getLogger(__name__)
 MAKS_PERCOBAAN = 8
-
-
-def email_petugas(site):
-    groups = PeranDesa.objects.filter(
-        site=site, peran__in=[Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
-    ).values("group")
-    users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
-
-
-def antrekan(site, penerima, subjek, template, context, pengaduan=None):
-    """Store one mail per recipient and send it after the transaction commits."""
-    with translation.override("id"):
-        isi = render_to_string(template, context)
-    rows = [
-        Notifikasi.objects.create(
-            site=site, pengaduan=pengaduan, penerima=email, subjek=subjek[:200], isi=isi
-        )
-        for email in penerima
-    ]
-    for row in rows:
-        transaction.on_commit(lambda pk=row.pk: _enqueue(pk))
-    return rows
-
-
-def _enqueue(pk):
-    from pengaduan.tasks import kirim_notifikasi
-
-    try:
-        kirim_notifikasi.enqueue(pk)
-    except Exception:  # the queue itself is down: cron retries from the outbox
-        logger.exception("Could not enqueue notification %s", pk)
 
 
 def kirim(pk):

@@ -2,8 +2,7 @@ from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from transparansi.models import PermohonanInformasi
-from transparansi.models.permohonan import AlasanKeberatan
+from transparansi.models.permohonan import AlasanKeberatan, PermohonanInformasi
 
 
 class PermohonanForm(forms.ModelForm):

@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 
 from pengaduan.kode import normalisasi_kode
 from pengaduan.laporan import rentang
-from pengaduan.models import Kategori, Lampiran, Pengaduan, TindakLanjut
-from pengaduan.models.pengaduan import Jenis
+from pengaduan.models.kategori import Kategori
+from pengaduan.models.lampiran import Lampiran
+from pengaduan.models.pengaduan import Jenis, Pengaduan, TindakLanjut
+from pengaduan.publik.pelapor import item_links
 from pengaduan.workflow import Status
 from sitecore.ekspor import aman_baris
 from sitecore.models import Dusun
@@ -147,8 +149,6 @@ def _items_html(request, items, context):
     """Each item's HTML, kept until the village's next public change: one complaint shows
     on many register pages and filter combinations, with its timeline, photos and links,
     which are looked up only for the items not kept yet."""
-    from pengaduan.publik import item_links
-
     keys = {}
     if pagecache.fragments_enabled():
         prefix = pagecache.fragment_key(request, "register-item", translation.get_language())
@@ -172,8 +172,6 @@ def _items_html(request, items, context):
 
 
 def detail(page, request, kode):
-    from pengaduan.publik import item_links
-
     kode = normalisasi_kode(kode)
     item = queryset(page.get_site(), {}).filter(kode=kode).first()
     if item is None:

@@ -1,7 +1,6 @@
-"""The officers' workspace: village-scoped viewsets and the custom workflow views.
+"""The officers' viewsets: complaints (list, filing, inspect, receipt), categories, templates.
 
-Wagtail's generic views only check model permissions and load objects by primary key,
-so every view here narrows to the user's villages; another village's item is a 404.
+Every view narrows to the user's villages through petugas.akses; another village's item is a 404.
 """
 
 from datetime import timedelta
@@ -9,105 +8,36 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.models import Site
 
 from pengaduan import layanan
-from pengaduan.admin_laporan import LaporanViewSet
-from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
-from pengaduan.models.pengaduan import Jenis, Kanal
+from pengaduan.models.halaman import PengaduanIndexPage
+from pengaduan.models.kategori import Kategori, TemplateTanggapan
+from pengaduan.models.pengaduan import Jenis, Kanal, Pengaduan
+from pengaduan.petugas.akses import (
+    PERAN_PENGADUAN,
+    ScopedIndexMixin,
+    SiteLimitedForm,
+    boleh_lihat_identitas,
+    item_untuk,
+    scoped,
+)
+from pengaduan.petugas.lampiran import lampiran_publik_view, lampiran_view, salinan_tersamar_view
+from pengaduan.petugas.laporan import LaporanViewSet
+from pengaduan.petugas.tindak_lanjut import tindak_lanjut_view
 from pengaduan.workflow import CLOSED, Status
 from sitecore.ekspor import aman_csv
 from sitecore.models import DesaProfil, Dusun
-from sitecore.models.roles import Peran, desa_sites_for_user
-
-PERAN_PENGADUAN = [Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
-
-
-def situs_petugas(user, peran=None):
-    return desa_sites_for_user(user, peran or PERAN_PENGADUAN)
-
-
-def boleh_lihat_identitas(user, item):
-    """With `rahasiakan_identitas`, only the village's coordinator (or a superuser)."""
-    if not item.rahasiakan_identitas:
-        return situs_petugas(user).filter(pk=item.site_id).exists()
-    return situs_petugas(user, [Peran.KOORDINATOR_PENGADUAN]).filter(pk=item.site_id).exists()
-
-
-def item_untuk(user, pk):
-    return get_object_or_404(Pengaduan.objects.filter(site__in=situs_petugas(user)), pk=pk)
-
-
-# --- scoping mixins -------------------------------------------------------------
-
-
-class ScopedIndexMixin:
-    peran = PERAN_PENGADUAN
-
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .filter(site__in=situs_petugas(self.request.user, self.peran))
-        )
-
-
-class ScopedObjectMixin:
-    peran = PERAN_PENGADUAN
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not situs_petugas(self.request.user, self.peran).filter(pk=obj.site_id).exists():
-            raise Http404
-        return obj
-
-
-class SiteLimitedForm(WagtailAdminModelForm):
-    """Site and village-scoped choices limited to the user's villages."""
-
-    peran = PERAN_PENGADUAN
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        sites = situs_petugas(self.for_user, self.peran) if self.for_user else Site.objects.none()
-        if "site" in self.fields:
-            self.fields["site"].queryset = sites
-            if sites.count() == 1:
-                self.fields["site"].initial = sites.first()
-        if "kategori" in self.fields:
-            self.fields["kategori"].queryset = Kategori.objects.filter(site__in=sites)
-        if "dusun" in self.fields:
-            self.fields["dusun"].queryset = Dusun.objects.filter(profil__site__in=sites)
-
-    def clean(self):
-        data = super().clean()
-        site = data.get("site") or getattr(self.instance, "site", None)
-        for name in ("kategori",):
-            value = data.get(name)
-            if value is not None and site is not None and value.site_id != site.pk:
-                self.add_error(name, _("Pilih kategori milik desa yang sama."))
-        dusun = data.get("dusun")
-        if dusun is not None and site is not None and dusun.profil.site_id != site.pk:
-            self.add_error("dusun", _("Pilih dusun milik desa yang sama."))
-        return data
-
-
-def scoped(view_class, mixin=ScopedObjectMixin, peran=PERAN_PENGADUAN):
-    return type(f"Scoped{view_class.__name__}", (mixin, view_class), {"peran": peran})
-
+from sitecore.models.roles import Peran
 
 # --- complaints -----------------------------------------------------------------
 
@@ -366,13 +296,6 @@ class PengaduanViewSet(ModelViewSet):
         return (self._panel_edit if for_update else self._panel_create).get_form_class()
 
     def get_urlpatterns(self):
-        from pengaduan.admin_lampiran import (
-            lampiran_publik_view,
-            lampiran_view,
-            salinan_tersamar_view,
-        )
-        from pengaduan.admin_tindak_lanjut import tindak_lanjut_view
-
         return super().get_urlpatterns() + [
             path("<int:pk>/tindak-lanjut/", tindak_lanjut_view, name="tindak_lanjut"),
             path("<int:pk>/tanda-terima/", tanda_terima_view, name="tanda_terima"),
@@ -387,7 +310,6 @@ def tanda_terima_view(request, pk):
     pins = request.session.get("pengaduan_admin_pin", {})
     pin = pins.pop(str(pk), None)
     request.session["pengaduan_admin_pin"] = pins
-    from pengaduan.models import PengaduanIndexPage
     from sitecore.models.profil import TIME_ZONE_ABBR, DesaProfil
 
     profil = DesaProfil.for_site(item.site)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,8 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from transparansi import impor
-from transparansi.models import APBDesPage
+from transparansi import apbdes as hitung
+from transparansi.anggaran import impor
+from transparansi.models.apbdes import APBDesPage, BarisAPBDes
 from transparansi.models.kode import kode_tambahan
 
 
@@ -27,6 +29,16 @@ def _editable_page(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise Http404
     return page
+
+
+@transaction.atomic
+def impor_ke_halaman(page, rows, user):
+    """Replace the page's lines with `rows` in a new draft revision (not published)."""
+    draft = page.get_latest_revision_as_object()
+    draft.baris = [BarisAPBDes(sort_order=i, **row) for i, row in enumerate(rows)]
+    for baris in draft.baris.all():
+        baris.kelompok = hitung.kelompok_kode(baris.kode)
+    return draft.save_revision(user=user, log_action=True)
 
 
 def impor_apbdes(request, page_id):
@@ -52,7 +64,7 @@ def impor_apbdes(request, page_id):
             else:
                 rows, errors = impor.baca_csv(text, frozenset(kode_tambahan()))
             if not errors:
-                impor.impor_ke_halaman(page, rows, request.user)
+                impor_ke_halaman(page, rows, request.user)
                 messages.success(
                     request,
                     _("%(n)d baris diimpor sebagai draf. Periksa lalu terbitkan.")

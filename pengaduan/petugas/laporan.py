@@ -21,6 +21,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Site
 
 from pengaduan import laporan
+from pengaduan.petugas.akses import situs_petugas
 from sitecore.models import DesaProfil
 
 MAKS_HARI = 366 * 5
@@ -49,8 +50,6 @@ class LaporanForm(forms.Form):
 
 
 def laporan_view(request):
-    from pengaduan.admin_views import situs_petugas
-
     if not request.user.has_perm("pengaduan.view_pengaduan"):
         raise PermissionDenied
     sites = situs_petugas(request.user).order_by("site_name")
@@ -98,8 +97,6 @@ def laporan_view(request):
 
 class LaporanMenuItem(MenuItem):
     def is_shown(self, request):
-        from pengaduan.admin_views import situs_petugas
-
         return (
             request.user.has_perm("pengaduan.view_pengaduan")
             and situs_petugas(request.user).exists()

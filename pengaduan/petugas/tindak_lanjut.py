@@ -13,9 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from pengaduan import layanan
-from pengaduan.admin_views import item_untuk
-from pengaduan.models import TemplateTanggapan
+from pengaduan.models.kategori import TemplateTanggapan
 from pengaduan.models.pengaduan import Hasil
+from pengaduan.petugas.akses import item_untuk
 from pengaduan.workflow import DEFAULT_TEMPLATES, Status, TransitionError, allowed_targets
 
 

@@ -5,10 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pengaduan.berkas import MAKS_BERKAS, periksa_berkas
-from pengaduan.captcha_teks import normalisasi_jawaban
 from pengaduan.kode import normalisasi_kode
-from pengaduan.models import Kategori
+from pengaduan.models.kategori import Kategori
 from pengaduan.models.pengaduan import Gender, Jenis, KelompokUmur
+from pengaduan.publik.captcha_teks import normalisasi_jawaban
 from sitecore.models import Dusun
 from sitecore.models.profil import phone_validator
 

@@ -1,7 +1,8 @@
 """CSV import, CSV/JSON open-data export and the spreadsheet template of APBDes lines.
 
 Import is all-or-nothing: every row is checked first, and only a file without errors
-becomes a new draft revision of the page (published through the usual moderation).
+becomes a new draft revision of the page (adminviews.impor_ke_halaman; published through
+the usual moderation).
 """
 
 import csv
@@ -11,7 +12,6 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -169,18 +169,6 @@ def baca_csv(text, tambahan=frozenset()):
     if not hasil and not errors:
         errors.append((1, _("Tidak ada baris anggaran.")))
     return hasil, errors
-
-
-@transaction.atomic
-def impor_ke_halaman(page, rows, user):
-    """Replace the page's lines with `rows` in a new draft revision (not published)."""
-    from transparansi.models import BarisAPBDes
-
-    draft = page.get_latest_revision_as_object()
-    draft.baris = [BarisAPBDes(sort_order=i, **row) for i, row in enumerate(rows)]
-    for baris in draft.baris.all():
-        baris.kelompok = hitung.kelompok_kode(baris.kode)
-    return draft.save_revision(user=user, log_action=True)
 
 
 def _nilai(value):

@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from pengaduan.models import Pengaduan
+from pengaduan.models.pengaduan import Pengaduan
+from pengaduan.petugas.akses import situs_petugas
 from pengaduan.workflow import CLOSED, PAUSED
 
 
@@ -16,8 +17,6 @@ def terbuka(qs=None):
 
 def ringkasan_per_desa(user, now=None):
     """[{site, baru, segera, terlambat, items}] for the villages the user handles."""
-    from pengaduan.admin_views import situs_petugas
-
     now = now or timezone.now()
     soon = now + timedelta(days=1)
     sites = list(situs_petugas(user))

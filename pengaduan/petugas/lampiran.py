@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 
 from pengaduan import layanan
-from pengaduan.admin_views import situs_petugas
-from pengaduan.models import Lampiran
+from pengaduan.models.lampiran import Lampiran
+from pengaduan.petugas.akses import situs_petugas
 from pengaduan.workflow import TransitionError
 
 

@@ -1,0 +1,45 @@
+"""Writing complaint e-mails into the outbox and queueing their sending."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from pengaduan.models.notifikasi import Notifikasi
+from sitecore.models.roles import Peran, PeranDesa
+
+logger = logging.getLogger(__name__)
+
+
+def email_petugas(site):
+    groups = PeranDesa.objects.filter(
+        site=site, peran__in=[Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
+    ).values("group")
+    users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def antrekan(site, penerima, subjek, template, context, pengaduan=None):
+    """Store one mail per recipient and send it after the transaction commits."""
+    with translation.override("id"):
+        isi = render_to_string(template, context)
+    rows = [
+        Notifikasi.objects.create(
+            site=site, pengaduan=pengaduan, penerima=email, subjek=subjek[:200], isi=isi
+        )
+        for email in penerima
+    ]
+    for row in rows:
+        transaction.on_commit(lambda pk=row.pk: _enqueue(pk))
+    return rows
+
+
+def _enqueue(pk):
+    from pengaduan.tasks import kirim_notifikasi
+
+    try:
+        kirim_notifikasi.enqueue(pk)
+    except Exception:  # the queue itself is down: cron retries from the outbox
+        logger.exception("Could not enqueue notification %s", pk)

@@ -1,0 +1,91 @@
+"""Who sees what in the officers' workspace: the user's villages, scoping mixins and forms.
+
+Wagtail's generic views only check model permissions and load objects by primary key,
+so every view of the workspace narrows to the user's villages; another village's item is a 404.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
+
+from pengaduan.models.kategori import Kategori
+from pengaduan.models.pengaduan import Pengaduan
+from sitecore.models import Dusun
+from sitecore.models.roles import Peran, desa_sites_for_user
+
+PERAN_PENGADUAN = [Peran.PETUGAS_PENGADUAN, Peran.KOORDINATOR_PENGADUAN]
+
+
+def situs_petugas(user, peran=None):
+    return desa_sites_for_user(user, peran or PERAN_PENGADUAN)
+
+
+def boleh_lihat_identitas(user, item):
+    """With `rahasiakan_identitas`, only the village's coordinator (or a superuser)."""
+    if not item.rahasiakan_identitas:
+        return situs_petugas(user).filter(pk=item.site_id).exists()
+    return situs_petugas(user, [Peran.KOORDINATOR_PENGADUAN]).filter(pk=item.site_id).exists()
+
+
+def item_untuk(user, pk):
+    return get_object_or_404(Pengaduan.objects.filter(site__in=situs_petugas(user)), pk=pk)
+
+
+# --- scoping mixins -------------------------------------------------------------
+
+
+class ScopedIndexMixin:
+    peran = PERAN_PENGADUAN
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(site__in=situs_petugas(self.request.user, self.peran))
+        )
+
+
+class ScopedObjectMixin:
+    peran = PERAN_PENGADUAN
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not situs_petugas(self.request.user, self.peran).filter(pk=obj.site_id).exists():
+            raise Http404
+        return obj
+
+
+class SiteLimitedForm(WagtailAdminModelForm):
+    """Site and village-scoped choices limited to the user's villages."""
+
+    peran = PERAN_PENGADUAN
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = situs_petugas(self.for_user, self.peran) if self.for_user else Site.objects.none()
+        if "site" in self.fields:
+            self.fields["site"].queryset = sites
+            if sites.count() == 1:
+                self.fields["site"].initial = sites.first()
+        if "kategori" in self.fields:
+            self.fields["kategori"].queryset = Kategori.objects.filter(site__in=sites)
+        if "dusun" in self.fields:
+            self.fields["dusun"].queryset = Dusun.objects.filter(profil__site__in=sites)
+
+    def clean(self):
+        data = super().clean()
+        site = data.get("site") or getattr(self.instance, "site", None)
+        for name in ("kategori",):
+            value = data.get(name)
+            if value is not None and site is not None and value.site_id != site.pk:
+                self.add_error(name, _("Pilih kategori milik desa yang sama."))
+        dusun = data.get("dusun")
+        if dusun is not None and site is not None and dusun.profil.site_id != site.pk:
+            self.add_error("dusun", _("Pilih dusun milik desa yang sama."))
+        return data
+
+
+def scoped(view_class, mixin=ScopedObjectMixin, peran=PERAN_PENGADUAN):
+    return type(f"Scoped{view_class.__name__}", (mixin, view_class), {"peran": peran})
