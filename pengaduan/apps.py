@@ -15,3 +15,9 @@ class PengaduanConfig(AppConfig):
 
         invalidate_on_change(Pengaduan, lambda item: item.site)
         invalidate_on_change(TindakLanjut, lambda event: event.pengaduan.site)
+
+        # Stored deadlines follow the holiday calendar.
+        from pengaduan.tenggat_ulang import on_hari_libur_berubah
+        from sitecore.kalender.signals import hari_libur_berubah
+
+        hari_libur_berubah.connect(on_hari_libur_berubah, dispatch_uid="pengaduan-tenggat")

@@ -13,3 +13,9 @@ class TransparansiConfig(AppConfig):
         from transparansi.models import PermohonanInformasi
 
         invalidate_on_change(PermohonanInformasi, lambda request: request.site)
+
+        # Stored deadlines follow the holiday calendar.
+        from sitecore.kalender.signals import hari_libur_berubah
+        from transparansi.permohonan.tenggat_ulang import on_hari_libur_berubah
+
+        hari_libur_berubah.connect(on_hari_libur_berubah, dispatch_uid="permohonan-tenggat")

@@ -97,6 +97,9 @@ class PermohonanInformasi(models.Model):
 
     diperpanjang_pada = models.DateTimeField(_("diperpanjang pada"), null=True, blank=True)
     alasan_perpanjangan = models.TextField(_("alasan perpanjangan"), blank=True)
+    hari_perpanjangan = models.PositiveSmallIntegerField(
+        _("perpanjangan (hari kerja)"), null=True, blank=True, editable=False
+    )
 
     keputusan = models.CharField(
         _("keputusan"), max_length=10, choices=Keputusan.choices, blank=True

@@ -80,6 +80,7 @@ def perpanjang(permohonan, alasan, hari=BATAS_PERPANJANGAN, now=None, kalender=N
     )
     permohonan.tenggat = kalender.end_of_day(due)
     permohonan.diperpanjang_pada = now
+    permohonan.hari_perpanjangan = hari
     permohonan.alasan_perpanjangan = alasan
     permohonan.status = Status.DIPERPANJANG
     return permohonan
