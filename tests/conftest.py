@@ -1,10 +1,82 @@
 """Shared fixtures: real villages created through the same code path as production."""
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from sitecore.provisioning import buat_desa, groups_for_site
+from tests import basisdata
+
+
+def pytest_configure(config):
+    # One id for this run, inherited by the xdist workers: it names the PostgreSQL test
+    # and template databases, so concurrent runs on one server never share them.
+    basisdata.run_id()
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workerinput"):
+        return  # the controller (or the only process) drops the run's template
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        basisdata.drop_postgres_template(url)
+
+
+def _own_redis_database():
+    """Point this process's Redis caches at a database no other test process uses."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.conf import settings
+    from django.test.signals import clear_cache_handlers
+
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        return
+    number = basisdata.exclusive_redis_db(url)
+    own = urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
+    settings.REDIS_URL = own
+    for alias in ("default", "kunjungan"):
+        if "redis" in settings.CACHES[alias]["BACKEND"].lower():
+            settings.CACHES[alias]["LOCATION"] = own
+    clear_cache_handlers(setting="CACHES")
+
+
+_own_redis_database()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Test databases start as copies of a migrated template (tests/basisdata.py)."""
+    from django.conf import settings
+    from django.db.backends.sqlite3.creation import DatabaseCreation
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        test = db.setdefault("TEST", {})
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        test["NAME"] = "_".join(filter(None, ["test_desa", basisdata.run_id(), worker]))
+        test["TEMPLATE"] = basisdata.postgres_template(os.environ["DATABASE_URL"])
+        yield
+        return
+    original = DatabaseCreation._create_test_db
+
+    def _create_test_db(self, verbosity, autoclobber, keepdb=False):
+        name = original(self, verbosity, autoclobber, keepdb)
+        if self.is_in_memory_db(name) and not keepdb:
+            # The in-memory database lives as long as this connection stays open (closing
+            # an in-memory connection is a no-op); `migrate` then finds nothing to apply.
+            self.connection.settings_dict["NAME"] = name
+            self.connection.ensure_connection()
+            basisdata.load_sqlite_template(self.connection.connection)
+        return name
+
+    DatabaseCreation._create_test_db = _create_test_db
+    try:
+        yield
+    finally:
+        DatabaseCreation._create_test_db = original
 
 
 @pytest.fixture(autouse=True)

@@ -170,7 +170,12 @@ def _skenario(db_path, private_root):
 
 @pytest.fixture(scope="module")
 def hasil(tmp_path_factory):
+    from tests import basisdata
+
     tmp = tmp_path_factory.mktemp("serentak")
+    basisdata.copy_sqlite_template(
+        tmp / "db.sqlite3"
+    )  # the scenario's `migrate` then has nothing to do
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     proc = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "tests.test_pengaduan_konkuren", str(tmp / "db.sqlite3"), str(tmp)],
