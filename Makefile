@@ -52,11 +52,19 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# System tools some tests drive for real (the documented nginx configuration). Installed
-# from Debian's packages when missing and we may (root); otherwise those tests skip.
+# System tools some tests drive for real (the documented nginx configuration), and with
+# WITH_E2E=1 what the browser tests need (chromium, npm). Whatever is missing comes from
+# Debian's packages in one `apt-get update` + `apt-get install` when we may (root);
+# otherwise the nginx test skips (and `make e2e` stops: it cannot run without them).
 system-deps:
-	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "nginx not installed: its test will skip"; \
+	@missing=""; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="nginx-light"; \
+	if [ "$(WITH_E2E)" = 1 ]; then \
+		command -v chromium >/dev/null || missing="$$missing chromium"; \
+		command -v npm >/dev/null || missing="$$missing npm"; \
+	fi; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "could not install:$$missing (the nginx test will skip)"; \
 	fi
 
 test: install compilemessages lint system-deps
@@ -79,8 +87,8 @@ test-postgres:
 
 # Browser journeys and axe-core checks; screenshots land in test-artifacts/e2e/.
 e2e: install compilemessages
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm)
+	@$(MAKE) --no-print-directory system-deps WITH_E2E=1
+	@command -v chromium >/dev/null && command -v npm >/dev/null || (echo "make e2e needs chromium and npm"; exit 1)
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
 
