@@ -211,3 +211,59 @@ def superuser(db):
 def section(site, key):
     """The section page `key` ("artikel", "agenda", …) of a village, specific."""
     return site.root_page.get_children().get(slug=key).specific
+
+
+@pytest.fixture
+def commits_as_in_production(db, monkeypatch):
+    """Run on_commit callbacks when production would, inside a fast `db` test.
+
+    A `db` test runs inside a transaction that is rolled back, so Django never commits and
+    on_commit callbacks (cache invalidation, notifications) never run; a transactional
+    test runs them but flushes every table afterwards, which is slow on PostgreSQL. This
+    fixture treats the test's transaction as autocommit mode, exactly as Django does in
+    production: a callback registered outside any atomic block of the code under test
+    runs at once, and when the code's outermost atomic block ends without an error (its
+    commit) the callbacks registered inside it run. A rolled-back block's callbacks are
+    discarded by Django as usual.
+    """
+    from django.db import DEFAULT_DB_ALIAS, connections, transaction
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    base = len(connection.atomic_blocks)
+
+    def run_pending():
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _sids, func, robust in pending:
+            if robust:
+                try:
+                    func()
+                except Exception:  # noqa: BLE001 - logged and ignored, as Django does
+                    import logging
+
+                    logging.getLogger("django.db.backends.base").exception("on_commit")
+            else:
+                func()
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+    original_exit = transaction.Atomic.__exit__
+
+    def on_commit(self, func, robust=False):
+        original_on_commit(self, func, robust)
+        if self is connection and len(self.atomic_blocks) == base:
+            run_pending()
+
+    def exit_(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        if (
+            exc_type is None
+            and transaction.get_connection(self.using) is connection
+            and len(connection.atomic_blocks) == base
+            and not connection.needs_rollback
+        ):
+            run_pending()
+        return result
+
+    run_pending()  # anything the fixtures before this one "committed"
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)
