@@ -72,8 +72,11 @@ test: install compilemessages lint system-deps
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
+# Where a run's time goes: the slowest tests and fixture setups, in every CI log.
+PYTEST_TIMING ?= --durations=25 --durations-min=3
+
 test-sqlite:
-	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2 $(PYTEST_TIMING)
 
 # Runs against the local PostgreSQL and Redis. On CI (CI=true) they must answer;
 # elsewhere the run is skipped with a message when they are not there.
@@ -81,7 +84,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 test-postgres:
 	@if $(PY) .ci/services_up.py "$(PG_URL)" "$(REDIS_TEST_URL)"; then \
-		DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2; \
+		DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2 $(PYTEST_TIMING); \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL/Redis not reachable on CI"; exit 1; \
 	else echo "PostgreSQL/Redis not reachable: skipping the PostgreSQL + Redis run"; fi
 
