@@ -70,6 +70,20 @@ def _locked(name):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def once_per_run(name):
+    """Lock `name` for this run and yield the path of its result file: a fixture whose
+    result is plain data computes it once per run, not once per xdist worker."""
+    with _locked(f"run-{run_id()}-{name}"):
+        yield STATE_DIR / f"run-{run_id()}-{name}.json"
+
+
+def forget_run():
+    """Remove this run's shared results and locks."""
+    for path in STATE_DIR.glob(f"run-{run_id()}-*"):
+        path.unlink(missing_ok=True)
+
+
 def _env(database_url):
     env = {
         k: v
@@ -140,7 +154,7 @@ def postgres_template(url):
     with _pg_admin(url) as conn:
         if _pg_exists(conn, name):
             return name
-    with _locked(name):
+    with _locked(f"run-{run_id()}-pg-template"):
         with _pg_admin(url) as conn:
             if _pg_exists(conn, name):
                 return name

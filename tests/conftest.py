@@ -16,9 +16,32 @@ def pytest_configure(config):
     basisdata.run_id()
 
 
+# The slowest modules (servers and manage.py in subprocesses) start first, so the two
+# pytest-xdist workers finish together instead of one waiting for the other's last test.
+SLOW_FIRST = [
+    "test_security_reliability.py",
+    "test_pengaduan_konkuren.py",
+    "test_multiserver.py",
+    "test_backup_restore.py",
+    "test_cache_frontend_and_s3.py",
+    "test_foundation_demo.py",
+    "test_foundation_settings.py",
+    "test_security_payloads.py",
+]
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the rest keep their order
+
+
 def pytest_sessionfinish(session):
     if hasattr(session.config, "workerinput"):
         return  # the controller (or the only process) drops the run's template
+    basisdata.forget_run()
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         basisdata.drop_postgres_template(url)
