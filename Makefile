@@ -55,11 +55,19 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# System tools some tests drive for real (the documented nginx configuration). Installed
-# from Debian's packages when missing and we may (root); otherwise those tests skip.
+# System tools some tests drive for real (the documented nginx configuration), and with
+# WITH_E2E=1 what the browser tests need (chromium, npm). Whatever is missing comes from
+# Debian's packages in one `apt-get update` + `apt-get install` when we may (root);
+# otherwise the nginx test skips (and `make e2e` stops: it cannot run without them).
 system-deps:
-	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "nginx not installed: its test will skip"; \
+	@missing=""; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="nginx-light"; \
+	if [ "$(WITH_E2E)" = 1 ]; then \
+		command -v chromium >/dev/null || missing="$$missing chromium"; \
+		command -v npm >/dev/null || missing="$$missing npm"; \
+	fi; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "could not install:$$missing (the nginx test will skip)"; \
 	fi
 
 test: install compilemessages lint system-deps
@@ -67,8 +75,11 @@ test: install compilemessages lint system-deps
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
+# Where a run's time goes: the slowest tests and fixture setups, in every CI log.
+PYTEST_TIMING ?= --durations=25 --durations-min=3
+
 test-sqlite:
-	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2 $(PYTEST_TIMING)
 
 # Runs against the local PostgreSQL and Redis. On CI (CI=true) they must answer;
 # elsewhere the run is skipped with a message when they are not there.
@@ -76,14 +87,14 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 test-postgres:
 	@if $(PY) .ci/services_up.py "$(PG_URL)" "$(REDIS_TEST_URL)"; then \
-		DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2; \
+		DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider -n 2 $(PYTEST_TIMING); \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL/Redis not reachable on CI"; exit 1; \
 	else echo "PostgreSQL/Redis not reachable: skipping the PostgreSQL + Redis run"; fi
 
 # Browser journeys and axe-core checks; screenshots land in test-artifacts/e2e/.
 e2e: install compilemessages
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
-	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm)
+	@$(MAKE) --no-print-directory system-deps WITH_E2E=1
+	@command -v chromium >/dev/null && command -v npm >/dev/null || (echo "make e2e needs chromium and npm"; exit 1)
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
 

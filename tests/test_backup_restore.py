@@ -6,6 +6,7 @@ from functools import partial
 
 import pytest
 
+from tests import basisdata
 from tests.subproses import manage, run_manage
 
 _manage = partial(manage, timeout=300)
@@ -57,6 +58,7 @@ def _round_trip(tmp_path, database_url):
 
 
 def test_backup_and_restore_sqlite(tmp_path):
+    basisdata.copy_sqlite_template(tmp_path / "desa.sqlite3")  # `migrate` has nothing to do
     _round_trip(tmp_path, f"sqlite:///{tmp_path / 'desa.sqlite3'}")
 
 
@@ -68,8 +70,7 @@ def test_backup_and_restore_postgresql(tmp_path):
 
     name = f"desa_backup_{uuid.uuid4().hex[:8]}"
     base = url.rsplit("/", 1)[0]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    basisdata.create_postgres_database(url, name)  # migrated: `migrate` has nothing to do
     try:
         _round_trip(tmp_path, f"{base}/{name}")
     finally:

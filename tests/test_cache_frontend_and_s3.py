@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from tests import basisdata
 from tests.subproses import manage
 
 _manage = partial(manage, timeout=300)
@@ -86,6 +87,7 @@ def test_publishing_purges_the_front_end_cache(tmp_path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
+        basisdata.copy_sqlite_template(tmp_path / "purge.sqlite3")
         env = _env(
             DATABASE_URL=f"sqlite:///{tmp_path / 'purge.sqlite3'}",
             FRONTEND_CACHE_PURGE_URL=f"http://127.0.0.1:{server.server_port}",

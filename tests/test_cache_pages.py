@@ -6,9 +6,9 @@ from django.test import override_settings
 from sitecore.models import Aparatur, DesaProfil, StandardPage
 from tests.conftest import section
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Invalidation happens on commit: commits_as_in_production runs the callbacks when
+# production would, without a transactional test's slow flush of every table.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commits_as_in_production")]
 
 HIT = "X-Desa-Cache"
 

@@ -3,13 +3,12 @@
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.subproses import free_port
+from tests.subproses import free_port, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -49,12 +48,7 @@ def nginx(live_server):
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen([NGINX, "-c", str(conf_file), "-g", "daemon off;"])
     base = f"http://127.0.0.1:{port}"
-    for _ in range(50):
-        try:
-            requests.get(base + "/healthz/", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.1)
+    wait_until_ready(base + "/healthz/", ok=range(100, 600), proc=proc)  # nginx listens
     yield base
     proc.terminate()
     proc.wait(timeout=10)
@@ -62,7 +56,7 @@ def nginx(live_server):
 
 
 def _get(url, **kwargs):
-    return requests.get(url, timeout=10, **kwargs)
+    return requests.get(url, timeout=30, **kwargs)
 
 
 def test_pages_go_through_the_micro_cache(desa_a, nginx):

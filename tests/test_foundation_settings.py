@@ -41,7 +41,7 @@ def _run(args, env_overrides):
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # a hang, not a slow machine, is the failure
     )
 
 

@@ -9,7 +9,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -17,7 +16,8 @@ import pytest
 import requests
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.subproses import free_port, manage
+from tests import basisdata
+from tests.subproses import free_port, manage, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "ganda.test"
@@ -59,8 +59,7 @@ def cluster(tmp_path_factory):
 
     name = f"desa_multi_{uuid.uuid4().hex[:8]}"
     base = DB_URL.rsplit("/", 1)[0]
-    with psycopg.connect(DB_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    basisdata.create_postgres_database(DB_URL, name)  # migrated: `migrate` has nothing to do
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
         DJANGO_SETTINGS_MODULE="sitecore.settings.test",
@@ -93,16 +92,8 @@ def cluster(tmp_path_factory):
                 )
             )
             urls.append(f"http://127.0.0.1:{port}")
-        for url in urls:
-            for _ in range(100):
-                try:
-                    if requests.get(f"{url}/healthz/", timeout=2).status_code == 200:
-                        break
-                except requests.ConnectionError:
-                    pass
-                time.sleep(0.2)
-            else:
-                pytest.fail(f"server {url} did not start")
+        for url, proc in zip(urls, servers, strict=True):
+            wait_until_ready(f"{url}/healthz/", proc=proc)
         yield {"urls": urls, "token": token, "env": env, "home_id": home_id}
     finally:
         for proc in servers:

@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,8 +22,9 @@ from django.utils import timezone
 
 from pengaduan.models import Notifikasi, Pengaduan
 from pengaduan.testing import _private_root  # noqa: F401
+from tests import basisdata
 from tests.conftest import section
-from tests.subproses import free_port, manage
+from tests.subproses import free_port, manage, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "tahan.test"
@@ -73,14 +73,7 @@ class _Server:
         )
 
     def wait(self, path="/healthz/", ok=(200,)):
-        for _ in range(200):
-            try:
-                if requests.get(self.url + path, timeout=2).status_code in ok:
-                    return
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError("server did not start")
+        wait_until_ready(self.url + path, ok, proc=self.proc)
 
     def workers(self):
         out = subprocess.run(
@@ -100,7 +93,7 @@ class _Server:
 
 
 def test_killed_worker_loses_no_acknowledged_complaint(tmp_path):
-    db = tmp_path / "tahan.sqlite3"
+    db = basisdata.copy_sqlite_template(tmp_path / "tahan.sqlite3")
     env = _env(tmp_path, f"sqlite:///{db}")
     manage(env, "migrate", "-v", "0")
     manage(env, "buat_desa", "Tahan", "--hostname", HOST, "--zona", "wita")
@@ -249,7 +242,7 @@ def test_mail_outage_keeps_the_mail_in_the_outbox_until_it_can_be_sent(
 
     port = free_port()  # nothing listens here yet
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 30
 
     client = client_for(desa_a)
     url = section(desa_a, "pengaduan").url
