@@ -21,19 +21,31 @@ from pengaduan.workflow import DEFAULT_TEMPLATES, Status, TransitionError, allow
 
 def pilihan_template(site, targets):
     """{value: (status, label, text)} for the given target states: defaults, then the
-    village's own templates. Values are stable strings: `bawaan:<status>` or `t:<pk>`."""
-    out = {}
+    village's own templates. Values are stable strings: `bawaan:<status>` or `t:<pk>`.
+    Each label names its status and title ("Diverifikasi: Tanggapan bawaan"), and no two
+    labels are alike, so a screen reader or a closed <optgroup> still tells them apart."""
+    out, seen = {}, set()
+
+    def label_unik(status, judul):
+        label = _("%(status)s: %(judul)s") % {"status": Status(status).label, "judul": judul}
+        n, unik = 1, label
+        while unik in seen:
+            n += 1
+            unik = f"{label} ({n})"
+        seen.add(unik)
+        return unik
+
     for status in targets:
         if status in DEFAULT_TEMPLATES:
             out[f"bawaan:{status.value}"] = (
                 status.value,
-                _("Bawaan"),
+                label_unik(status, _("Tanggapan bawaan")),
                 str(DEFAULT_TEMPLATES[status]),
             )
     for t in TemplateTanggapan.objects.filter(
         site=site, status__in=[s.value for s in targets]
-    ).order_by("status", "judul"):
-        out[f"t:{t.pk}"] = (t.status, t.judul, t.teks)
+    ).order_by("status", "judul", "pk"):
+        out[f"t:{t.pk}"] = (t.status, label_unik(t.status, t.judul), t.teks)
     return out
 
 

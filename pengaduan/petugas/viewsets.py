@@ -31,12 +31,14 @@ from pengaduan.petugas.akses import (
     item_untuk,
     scoped,
 )
+from pengaduan.petugas.kolom import KodeKeInspectMixin, WaktuDesaColumn, dengan_zona
 from pengaduan.petugas.lampiran import lampiran_publik_view, lampiran_view, salinan_tersamar_view
 from pengaduan.petugas.laporan import LaporanViewSet
 from pengaduan.petugas.tindak_lanjut import tindak_lanjut_view
 from pengaduan.workflow import CLOSED, Status
 from sitecore.ekspor import aman_csv
 from sitecore.models import DesaProfil, Dusun
+from sitecore.models.profil import TIME_ZONE_ABBR
 from sitecore.models.roles import Peran
 
 # --- complaints -----------------------------------------------------------------
@@ -150,10 +152,11 @@ class PengaduanCreateView(generic.CreateView):
         return reverse("pengaduan:tanda_terima", args=[self.object.pk])
 
 
-class PengaduanIndexView(ScopedIndexMixin, generic.IndexView):
+class PengaduanIndexView(KodeKeInspectMixin, ScopedIndexMixin, generic.IndexView):
     def get_base_queryset(self):
-        # The list shows the category: one join instead of a query per row.
-        return super().get_base_queryset().select_related("kategori", "dusun")
+        # The list shows the category: one join instead of a query per row; each row's
+        # village zone comes in the same query (times show on the village's clock).
+        return dengan_zona(super().get_base_queryset().select_related("kategori", "dusun"))
 
     def preprocess_field_value(self, field, value, export_format):
         # Wagtail only guards XLSX cells; public titles reach the CSV too.
@@ -183,6 +186,7 @@ class PengaduanInspectView(generic.InspectView):
             .first()
             or settings.TIME_ZONE,
         )
+        ctx["zona"] = TIME_ZONE_ABBR.get(ctx["zona_waktu"], ctx["zona_waktu"])
         return ctx
 
 
@@ -201,8 +205,9 @@ class PengaduanViewSet(ModelViewSet):
         "jenis",
         "kategori",
         "status",
-        "diterima_pada",
-        "tenggat_selesai",
+        WaktuDesaColumn("diterima_pada", label=_("Diterima")),
+        WaktuDesaColumn("tenggat_tanggapan", label=_("Tenggat tanggapan")),
+        WaktuDesaColumn("tenggat_selesai", label=_("Tenggat selesai")),
     ]
     list_export = [
         "kode", "jenis", "kategori", "kanal", "dusun", "judul_publik", "status", "urgensi",
@@ -310,8 +315,6 @@ def tanda_terima_view(request, pk):
     pins = request.session.get("pengaduan_admin_pin", {})
     pin = pins.pop(str(pk), None)
     request.session["pengaduan_admin_pin"] = pins
-    from sitecore.models.profil import TIME_ZONE_ABBR, DesaProfil
-
     profil = DesaProfil.for_site(item.site)
     halaman = (
         PengaduanIndexPage.objects.live().descendant_of(item.site.root_page).only("id").first()

@@ -217,6 +217,10 @@ class PenilaianForm(forms.Form):
         coerce=int,
         choices=[(i, str(i)) for i in range(1, 6)],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Pilih nilai antara 1 dan 5."),
+            "invalid_choice": _("Nilai harus antara 1 dan 5."),
+        },
     )
     komentar = forms.CharField(
         label=_("Komentar (opsional)"),
@@ -231,4 +235,5 @@ class BukaKembaliForm(forms.Form):
         label=_("Mengapa Anda belum puas?"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tuliskan alasan Anda membuka kembali laporan ini.")},
     )

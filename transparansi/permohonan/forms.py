@@ -63,7 +63,13 @@ class PermohonanForm(forms.ModelForm):
 
 class KeberatanForm(forms.Form):
     alasan = forms.ChoiceField(
-        label=_("Alasan keberatan"), choices=AlasanKeberatan.choices, widget=forms.RadioSelect
+        label=_("Alasan keberatan"),
+        choices=AlasanKeberatan.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Pilih alasan keberatan."),
+            "invalid_choice": _("Pilih alasan keberatan."),
+        },
     )
     uraian = forms.CharField(
         label=_("Uraian keberatan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
