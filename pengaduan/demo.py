@@ -106,8 +106,8 @@ def seed(site, data):
             },
             diterima_pada=received,
         )
-        item.judul_publik, item.ringkasan_publik = judul_publik, ringkasan
-        item.save(update_fields=["judul_publik", "ringkasan_publik"])
+        # The officer's neutral public text, given when the item leaves Diterima.
+        publik = {"judul_publik": judul_publik, "ringkasan_publik": ringkasan}
         waktu = received
         for target, fields in ALUR[i % len(ALUR)]:
             waktu += timedelta(hours=rng.choice([3, 20, 30, 50]))
@@ -117,6 +117,8 @@ def seed(site, data):
             if target == "buka":
                 item = layanan.buka_kembali(item, "Perbaikan belum tuntas.", now=waktu)
                 continue
+            if item.status == Status.DITERIMA:
+                fields = {**publik, **fields}
             item, _event = layanan.ubah_status(
                 item, target, data={"catatan_publik": str(_note(target)), **fields}, waktu=waktu
             )

@@ -69,7 +69,11 @@ def median_histogram(counts):
 
 def hitung(site, start, end, profil=None):
     lo, hi = rentang(site, start, end, profil)
-    qs = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
+    semua = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
+    # Abuse/spam rejections are counted on their own, not as villagers' reports; the
+    # register leaves them out too.
+    penyalahgunaan = semua.filter(penyalahgunaan=True).count()
+    qs = semua.exclude(penyalahgunaan=True)
     totals = qs.aggregate(
         total=Count("pk"),
         ditanggapi=Count("pk", filter=Q(ditanggapi_pada__isnull=False)),
@@ -101,6 +105,7 @@ def hitung(site, start, end, profil=None):
         "start": start,
         "end": end,
         **totals,
+        "penyalahgunaan": penyalahgunaan,
         "median_tanggapan": median_histogram(first),
         "median_selesai": median_histogram(final),
         "per_jenis": _group(qs, "jenis", dict(Jenis.choices)),
@@ -164,6 +169,7 @@ MEASURES = [
     ("disabilitas", gettext_noop("Penyandang disabilitas")),
     ("lansia", gettext_noop("Lanjut usia")),
     ("dinilai", gettext_noop("Laporan yang dinilai pelapor")),
+    ("penyalahgunaan", gettext_noop("Ditolak sebagai penyalahgunaan/spam (tidak dihitung)")),
 ]
 
 

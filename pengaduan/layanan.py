@@ -20,6 +20,7 @@ from pengaduan.tenggat import hari_kerja, hitung_tenggat
 from pengaduan.workflow import (
     CLOSED,
     REOPEN_WINDOW_DAYS,
+    SPAM,
     Status,
     TransitionError,
     check_transition,
@@ -161,7 +162,10 @@ def ubah_status(item, target, *, user=None, data=None, by_reporter=False, waktu=
     """Move an item to `target`, recording the event; raises TransitionError."""
     data = dict(data or {})
     item = Pengaduan.objects.select_for_update().get(pk=item.pk)
-    check_transition(item.status, target, data, by_reporter=by_reporter)
+    # A public title the officer already wrote on the item counts.
+    check_transition(
+        item.status, target, {"judul_publik": item.judul_publik, **data}, by_reporter=by_reporter
+    )
     waktu = waktu or timezone.now()
     target = Status(target)
     event = TindakLanjut.objects.create(
@@ -184,6 +188,11 @@ def ubah_status(item, target, *, user=None, data=None, by_reporter=False, waktu=
         item.diselesaikan_pada = waktu
     if target == Status.SELESAI:
         item.hasil = data.get("hasil", item.hasil)
+    for name in ("judul_publik", "ringkasan_publik"):
+        if name in data:
+            setattr(item, name, str(data[name]).strip())
+    item.penyalahgunaan = target == Status.DITOLAK and data.get("jenis_tolak") == SPAM
+    item.dirujuk_ke = data.get("dirujuk_ke", "") if target == Status.BUKAN_KEWENANGAN else ""
     if target == Status.DIBUKA_KEMBALI:
         item.diselesaikan_pada = None
         item.dibuka_kembali += 1
@@ -196,6 +205,8 @@ def ubah_status(item, target, *, user=None, data=None, by_reporter=False, waktu=
         user=user,
         data={"dari": event.dari_status, "ke": target.value},
     )
+    if item.penyalahgunaan:
+        log(item, "pengaduan.penyalahgunaan", user=user, data={"alasan": event.alasan})
     if event.pesan_pelapor or target in CLOSED:
         _beritahu_pelapor(item, event)
     if by_reporter:
@@ -215,6 +226,7 @@ _EVENT_FIELDS = {
     "berita_acara",
     "alasan",
     "dirujuk_ke",
+    "jenis_tolak",
 }
 
 

@@ -66,6 +66,11 @@ def register_log_actions(actions):
     actions.register_action("pengaduan.terima", _("Laporan diterima"), _("Laporan diterima"))
     actions.register_action("pengaduan.status", _("Status diubah"), _("Status diubah"))
     actions.register_action(
+        "pengaduan.penyalahgunaan",
+        _("Ditolak sebagai penyalahgunaan/spam"),
+        _("Laporan ditolak sebagai penyalahgunaan/spam dan tidak tampil di register"),
+    )
+    actions.register_action(
         "pengaduan.keterangan", _("Keterangan pelapor"), _("Pelapor menambah keterangan")
     )
     actions.register_action(

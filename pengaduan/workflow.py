@@ -74,6 +74,19 @@ REQUIRED_FIELDS = {
 }
 
 
+# Leaving Diterima puts an item in the public register: it needs its public title then.
+# An abuse/spam rejection stays out of the register and needs only its reason.
+PUBLISH_FIELDS = ("judul_publik",)
+SPAM = "penyalahgunaan"
+
+
+def menjadi_publik(current, target, data):
+    """Whether `current -> target` is the move that makes an item public."""
+    if Status(current) != S.DITERIMA or Status(target) == S.DITERIMA:
+        return False
+    return not (Status(target) == S.DITOLAK and data.get("jenis_tolak") == SPAM)
+
+
 class TransitionError(ValueError):
     """An illegal move, or a legal one missing what it needs; `errors` maps field -> message."""
 
@@ -103,8 +116,21 @@ def check_transition(current, target, data, by_reporter=False):
     missing = {
         name: _("Wajib diisi untuk status ini.")
         for name in REQUIRED_FIELDS.get(Status(target), ())
-        if not data.get(name)
+        if not str(data.get(name) or "").strip()
     }
+    if data.get("jenis_tolak") == SPAM and Status(target) != S.DITOLAK:
+        missing["jenis_tolak"] = _("Penyalahgunaan/spam hanya untuk status Ditolak.")
+    if menjadi_publik(current, target, data):
+        missing.update(
+            {
+                name: _(
+                    "Wajib diisi: laporan ini akan tampil di register publik. Tulis judul "
+                    "netral tanpa nama atau data pribadi."
+                )
+                for name in PUBLISH_FIELDS
+                if not str(data.get(name) or "").strip()
+            }
+        )
     if missing:
         raise TransitionError(_("Lengkapi isian yang wajib."), missing)
 

@@ -263,7 +263,12 @@ def test_transition_form_offers_templates_for_the_allowed_steps(desa_a, desa_b, 
     assert "keterangan tambahan dari pelapor" in filled.context["form"]["catatan_publik"].value()
 
     saved = client.post(
-        url, {"ke_status": "diverifikasi", "catatan_publik": "Petugas cek besok (diubah)."}
+        url,
+        {
+            "ke_status": "diverifikasi",
+            "catatan_publik": "Petugas cek besok (diubah).",
+            "judul_publik": client.get(url).context["form"]["judul_publik"].value(),
+        },
     )
     assert saved.status_code == 302
     item.refresh_from_db()

@@ -56,7 +56,11 @@ def test_required_fields():
     with pytest.raises(TransitionError) as exc:
         check_transition(Status.DITERIMA, Status.DITOLAK, {})
     assert "alasan" in exc.value.errors
-    check_transition(Status.DITERIMA, Status.DITOLAK, {"alasan": "ganda"})
+    # Leaving Diterima makes the item public: it needs its public title then.
+    with pytest.raises(TransitionError) as exc:
+        check_transition(Status.DITERIMA, Status.DITOLAK, {"alasan": "ganda"})
+    assert set(exc.value.errors) == {"judul_publik"}
+    check_transition(Status.DITERIMA, Status.DITOLAK, {"alasan": "ganda", "judul_publik": "Saran"})
     with pytest.raises(TransitionError):
         check_transition(Status.DITERIMA, Status.SELESAI, {"hasil": "x", "pesan_pelapor": "y"})
 
@@ -116,7 +120,9 @@ def test_transitions_record_events_and_audit(desa_a, make_staff):
 
     officer = make_staff(desa_a, Peran.PETUGAS_PENGADUAN)
     item = _item(desa_a)
-    item, event = layanan.ubah_status(item, Status.DIVERIFIKASI, user=officer)
+    item, event = layanan.ubah_status(
+        item, Status.DIVERIFIKASI, user=officer, data={"judul_publik": "Pengaduan, Maret 2026"}
+    )
     assert item.ditanggapi_pada and item.diverifikasi_pada and event.aktor == officer
     with pytest.raises(TransitionError):
         layanan.ubah_status(item, Status.DIBUKA_KEMBALI, user=officer)
@@ -310,7 +316,7 @@ def test_register_never_leaks_identity(desa_a, client_for, django_assert_max_num
         item.save()
         layanan.ubah_status(item, Status.DIVERIFIKASI)
         items.append(item)
-    hidden = _item(desa_a)  # not verified
+    hidden = _item(desa_a)  # still Diterima
     client = client_for(desa_a)
     base = section(desa_a, "pengaduan").url + "register/"
     with django_assert_max_num_queries(45):
@@ -325,7 +331,10 @@ def test_register_never_leaks_identity(desa_a, client_for, django_assert_max_num
         assert "Siti Rahmawati" not in text and "3456" not in text and "Uraian asli" not in text
         assert items[0].kode not in text and hidden.kode not in text
     data = json.loads(outputs[3].content)["data"]
-    assert len(data) == 24
+    # The confidential item is counted, as a line with no code, title or dusun.
+    assert len(data) == 25
+    assert [r["rahasia"] for r in data].count(True) == 1
+    assert "Judul publik 0" not in "".join(r.content.decode() for r in outputs)
     assert client.get(base + f"{items[0].kode}/").status_code == 404
     filtered = client.get(base + "?status=selesai")
     assert "Judul publik" not in filtered.content.decode()
@@ -344,14 +353,24 @@ def test_report_figures(desa_b, client_for):
     b = layanan.buat_pengaduan(
         site=desa_b, data={"jenis": "pengaduan", "judul": "b", "uraian": "b"}, diterima_pada=t
     )[0]
-    layanan.ubah_status(a, Status.DIVERIFIKASI, waktu=datetime(2026, 3, 3, 9, tzinfo=WIB))
+    layanan.ubah_status(
+        a,
+        Status.DIVERIFIKASI,
+        waktu=datetime(2026, 3, 3, 9, tzinfo=WIB),
+        data={"judul_publik": "Saran"},
+    )
     layanan.ubah_status(
         a,
         Status.SELESAI,
         data={"hasil": "lainnya", "pesan_pelapor": "ok"},
         waktu=datetime(2026, 3, 4, 9, tzinfo=WIB),
     )
-    layanan.ubah_status(b, Status.DIVERIFIKASI, waktu=datetime(2026, 3, 5, 9, tzinfo=WIB))
+    layanan.ubah_status(
+        b,
+        Status.DIVERIFIKASI,
+        waktu=datetime(2026, 3, 5, 9, tzinfo=WIB),
+        data={"judul_publik": "Saran"},
+    )
     a.refresh_from_db()
     layanan.beri_penilaian(a, 4)
     from datetime import date

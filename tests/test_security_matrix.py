@@ -366,7 +366,7 @@ def test_site_history_of_a_shows_only_a_events(peran, desa_a, desa_b, dunia, mak
         site=desa_a,
         data={"jenis": "pengaduan", "judul": "Lampu jalan Alpha", "uraian": "Mati sejak lama."},
     )[0]
-    layanan.ubah_status(mine, Status.DIVERIFIKASI, user=None)
+    layanan.ubah_status(mine, Status.DIVERIFIKASI, user=None, data={"judul_publik": "Lampu"})
     staff = make_staff(desa_a, peran)
     client.force_login(staff)
     for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):

@@ -1,9 +1,12 @@
 """A complaint, suggestion or development proposal, and its follow-up events."""
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
@@ -59,15 +62,44 @@ class Hasil(models.TextChoices):
     LAINNYA = "lainnya", _("Jawaban / penjelasan")
 
 
+class AlasanTolak(models.TextChoices):
+    BIASA = "biasa", _("Tidak dapat diproses")
+    # Abuse or spam: kept out of the public register and written to the audit log.
+    PENYALAHGUNAAN = "penyalahgunaan", _("Penyalahgunaan / spam")
+
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+JENIS_JUDUL = {"pengaduan": "Pengaduan", "saran": "Saran", "aspirasi": "Aspirasi"}
+
+
+def saran_judul_publik(jenis, kategori, dusun, tanggal):
+    """A neutral public title from category, dusun and month, never the reporter's words.
+
+    Stored data, so always Indonesian whatever the officer's admin language. A frozen
+    copy lives in migration 0005: change both deliberately.
+    """
+    teks = JENIS_JUDUL.get(jenis, "Laporan")
+    if kategori:
+        teks += f" {kategori}"
+    if dusun:
+        teks += f" di Dusun {dusun}"
+    return f"{teks}, {BULAN[tanggal.month - 1]} {tanggal.year}"[:150]
+
+
 class PengaduanQuerySet(models.QuerySet):
     def for_sites(self, sites):
         return self.filter(site__in=sites)
 
     def publik(self):
-        """Verified, non-confidential items with an officer-written public text."""
-        return self.filter(diverifikasi_pada__isnull=False, laporan_rahasia=False).exclude(
-            judul_publik=""
-        )
+        """Every item an officer has taken out of Diterima, except abuse/spam rejections.
+
+        Confidential items stay in (so the register's counts are honest) but every
+        public output shows them redacted: see Pengaduan.tersamar.
+        """
+        return self.exclude(status=Status.DITERIMA).exclude(penyalahgunaan=True)
 
 
 class Pengaduan(ChoiceLabelMixin, models.Model):
@@ -152,6 +184,11 @@ class Pengaduan(ChoiceLabelMixin, models.Model):
     judul_publik = models.CharField(_("judul publik"), max_length=150, blank=True)
     ringkasan_publik = models.TextField(_("ringkasan publik"), blank=True)
     hasil = models.CharField(_("hasil"), max_length=16, choices=Hasil.choices, blank=True)
+    # Set by the workflow: kept out of the register, or shown with where it was referred.
+    penyalahgunaan = models.BooleanField(
+        _("ditolak sebagai penyalahgunaan/spam"), default=False, editable=False
+    )
+    dirujuk_ke = models.CharField(_("dirujuk ke"), max_length=200, blank=True, editable=False)
 
     # Derived and stored for statistics and dashboards.
     diverifikasi_pada = models.DateTimeField(null=True, blank=True, editable=False)
@@ -194,11 +231,11 @@ class Pengaduan(ChoiceLabelMixin, models.Model):
             models.Index(fields=["kategori", "-diterima_pada"], name="pengaduan_kategori_tgl"),
             models.Index(fields=["dusun", "-diterima_pada"], name="pengaduan_dusun_tgl"),
             models.Index(fields=["site", "tenggat_selesai"], name="pengaduan_site_tenggat"),
-            # The public register: verified, non-confidential items only.
+            # The public register: every handled item but abuse/spam rejections.
             models.Index(
                 fields=["site", "-diterima_pada", "-id"],
-                name="pengaduan_register",
-                condition=models.Q(laporan_rahasia=False, diverifikasi_pada__isnull=False),
+                name="pengaduan_register_publik",
+                condition=models.Q(penyalahgunaan=False) & ~models.Q(status="diterima"),
             ),
         ]
         permissions = [
@@ -232,8 +269,34 @@ class Pengaduan(ChoiceLabelMixin, models.Model):
         return self.dusun.nama if self.dusun_id else ""
 
     @property
+    def tersamar(self):
+        """Confidential: the register shows only type, category, month, status, days."""
+        return self.laporan_rahasia
+
+    def saran_judul(self):
+        from sitecore.models import DesaProfil
+
+        profil = DesaProfil.objects.filter(site_id=self.site_id).first()
+        tz = ZoneInfo(profil.zona_waktu if profil else "Asia/Jakarta")
+        return saran_judul_publik(
+            self.jenis,
+            self.kategori.nama if self.kategori_id else "",
+            self.dusun.nama if self.dusun_id else "",
+            timezone.localtime(self.diterima_pada, tz).date(),
+        )
+
+    @property
+    def judul_register(self):
+        # A handled item without an officer's title still gets a neutral one.
+        return self.judul_publik or self.saran_judul()
+
+    @property
     def judul_tampil(self):
-        return self.judul_publik or _("(menunggu verifikasi)")
+        if self.laporan_rahasia:
+            return _("(laporan rahasia)")
+        if self.status == Status.DITERIMA:
+            return _("(menunggu verifikasi)")
+        return self.judul_register
 
 
 class JenisTindakLanjut(models.TextChoices):
@@ -276,6 +339,9 @@ class TindakLanjut(ChoiceLabelMixin, models.Model):
     )
     alasan = models.TextField(_("alasan"), blank=True)
     dirujuk_ke = models.CharField(_("dirujuk ke"), max_length=200, blank=True)
+    jenis_tolak = models.CharField(
+        _("jenis penolakan"), max_length=16, choices=AlasanTolak.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("tindak lanjut")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pengaduan import layanan
 from pengaduan.models.kategori import TemplateTanggapan
-from pengaduan.models.pengaduan import Hasil
+from pengaduan.models.pengaduan import AlasanTolak, Hasil
 from pengaduan.petugas.akses import item_untuk
 from pengaduan.workflow import DEFAULT_TEMPLATES, Status, TransitionError, allowed_targets
 
@@ -66,6 +66,19 @@ class TemplateSelect(forms.Select):
 
 class TindakLanjutForm(forms.Form):
     ke_status = forms.ChoiceField(label=_("Status baru"))
+    # Asked when the item leaves Diterima, i.e. when it enters the public register.
+    judul_publik = forms.CharField(
+        label=_("Judul publik (tampil di register)"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Saran netral dari kategori, dusun dan bulan. Jangan memakai kata-kata pelapor, "
+            "nama atau data pribadi."
+        ),
+    )
+    ringkasan_publik = forms.CharField(
+        label=_("Ringkasan publik"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     template = forms.ChoiceField(
         label=_("Template tanggapan"),
         required=False,
@@ -98,6 +111,12 @@ class TindakLanjutForm(forms.Form):
         label=_("Rekomendasi"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     hasil = forms.ChoiceField(label=_("Hasil"), choices=[("", "—")] + Hasil.choices, required=False)
+    jenis_tolak = forms.ChoiceField(
+        label=_("Jenis penolakan"),
+        choices=[("", "—"), *AlasanTolak.choices],
+        required=False,
+        help_text=_("Penyalahgunaan/spam tidak tampil di register publik dan dicatat di log desa."),
+    )
     alasan = forms.CharField(
         label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -105,6 +124,12 @@ class TindakLanjutForm(forms.Form):
 
     def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if item.status == Status.DITERIMA:
+            self.fields["judul_publik"].initial = item.judul_publik or item.saran_judul()
+            self.fields["ringkasan_publik"].initial = item.ringkasan_publik
+        else:
+            # Already public: the title is edited on the item's edit form.
+            del self.fields["judul_publik"], self.fields["ringkasan_publik"]
         targets = sorted(allowed_targets(item.status), key=lambda s: list(Status).index(s))
         self.fields["ke_status"].choices = [(t.value, t.label) for t in targets]
         self.templates = pilihan_template(item.site, targets)

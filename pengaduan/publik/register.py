@@ -1,7 +1,9 @@
 """The public register (Register Pengaduan) and its open-data outputs.
 
-Only verified, non-confidential items with an officer-written public text appear, and
+Every item an officer has taken out of Diterima appears (abuse/spam rejections aside),
 only through PUBLIC_FIELDS: identity, contact, raw text and attachments never leave.
+Confidential items appear as a redacted line (type, category, month, status, days) so
+the counts stay honest; they have no item page, and text or dusun filters skip them.
 """
 
 import csv
@@ -61,7 +63,7 @@ def queryset(site, params, profil=None):
     if _id(params.get("kategori")):
         qs = qs.filter(kategori_id=_id(params["kategori"]))
     if _id(params.get("dusun")):
-        qs = qs.filter(dusun_id=_id(params["dusun"]))
+        qs = qs.filter(dusun_id=_id(params["dusun"]), laporan_rahasia=False)
     tahun = params.get("tahun", "")
     if _id(tahun) and 2000 <= int(tahun) <= 2100:
         # A range in the village's time zone, not __year: it uses the index.
@@ -72,9 +74,15 @@ def queryset(site, params, profil=None):
     q = (params.get("q") or "").strip()[:100]
     if q:
         qs = qs.filter(
-            Q(judul_publik__icontains=q) | Q(ringkasan_publik__icontains=q) | Q(kode__iexact=q)
+            Q(judul_publik__icontains=q) | Q(ringkasan_publik__icontains=q) | Q(kode__iexact=q),
+            laporan_rahasia=False,
         )
     return qs
+
+
+def _terbuka(site):
+    """Items with their own public page: confidential ones have none."""
+    return queryset(site, {}).filter(laporan_rahasia=False)
 
 
 def _attach_events(items):
@@ -173,7 +181,7 @@ def _items_html(request, items, context):
 
 def detail(page, request, kode):
     kode = normalisasi_kode(kode)
-    item = queryset(page.get_site(), {}).filter(kode=kode).first()
+    item = _terbuka(page.get_site()).filter(kode=kode).first()
     if item is None:
         raise Http404
     _attach_events([item])
@@ -188,7 +196,7 @@ def detail(page, request, kode):
 
 def foto(page, request, kode, pk):
     """A published redacted photo of a public item; anything else does not exist."""
-    item = queryset(page.get_site(), {}).filter(kode=normalisasi_kode(kode)).first()
+    item = _terbuka(page.get_site()).filter(kode=normalisasi_kode(kode)).first()
     berkas = None
     if item is not None:
         berkas = Lampiran.objects.filter(FOTO_PUBLIK, pengaduan=item, pk=pk).first()
@@ -218,17 +226,30 @@ PUBLIC_FIELDS = [
     "tepat_selesai",
     "penilaian",
     "tautan",
+    "dirujuk_ke",
+    "rahasia",
 ]
 
 
 def baris_publik(p, base_url):
+    if p.tersamar:
+        return {
+            **dict.fromkeys(PUBLIC_FIELDS, ""),
+            "diterima_pada": f"{timezone.localtime(p.diterima_pada):%Y-%m}",
+            "jenis": p.jenis,
+            "kategori": p.kategori.nama if p.kategori_id else "",
+            "status": p.status,
+            "hari_tanggapan": p.hari_tanggapan,
+            "hari_selesai": p.hari_selesai,
+            "rahasia": True,
+        }
     return {
         "kode": p.kode,
         "diterima_pada": timezone.localtime(p.diterima_pada).isoformat(),
         "jenis": p.jenis,
         "kategori": p.kategori.nama if p.kategori_id else "",
         "dusun": p.lokasi_publik,
-        "judul": p.judul_publik,
+        "judul": p.judul_register,
         "ringkasan": p.ringkasan_publik,
         "status": p.status,
         "hasil": p.hasil,
@@ -238,6 +259,8 @@ def baris_publik(p, base_url):
         "tepat_selesai": p.tepat_selesai,
         "penilaian": p.penilaian,
         "tautan": f"{base_url}{p.kode}/",
+        "dirujuk_ke": p.dirujuk_ke,
+        "rahasia": False,
     }
 
 
@@ -273,8 +296,11 @@ def rss(page, request):
         language="id",
     )
     for p in queryset(site, {})[:30]:
+        if p.tersamar:
+            feed.add_item(**_rss_tersamar(p, base_url))
+            continue
         feed.add_item(
-            title=f"{p.kode}: {p.judul_publik}",
+            title=f"{p.kode}: {p.judul_register}",
             link=f"{base_url}{p.kode}/",
             description=f"{p.get_status_display()}. {p.ringkasan_publik}",
             pubdate=p.diterima_pada,
@@ -283,3 +309,17 @@ def rss(page, request):
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response
+
+
+def _rss_tersamar(p, base_url):
+    """A confidential item in the feed: no code, title, summary or dusun."""
+    bulan = timezone.localtime(p.diterima_pada)
+    label = _("Laporan rahasia")
+    kategori = f" · {p.kategori.nama}" if p.kategori_id else ""
+    return {
+        "title": f"{label}: {p.get_jenis_display()}{kategori}",
+        "link": base_url,
+        "description": f"{p.get_status_display()}. {bulan:%m/%Y}",
+        "pubdate": bulan.replace(day=1, hour=0, minute=0, second=0, microsecond=0),
+        "unique_id": f"{base_url}#rahasia-{p.pk}",
+    }
