@@ -87,7 +87,11 @@ def test_closed_items_keep_their_deadlines(desa_b, client_for, django_capture_on
         token = form_token(resident, url)
         resident.post(url, isian(token))
         item = Pengaduan.objects.get(site=desa_b)
-        layanan.ubah_status(item, "ditolak", data={"alasan": "Laporan ganda", "pesan": "x"})
+        layanan.ubah_status(
+            item,
+            "ditolak",
+            data={"alasan": "Laporan ganda", "judul_publik": "Pengaduan di Dusun Krajan"},
+        )
     item.refresh_from_db()
     before = item.tenggat_tanggapan
     with django_capture_on_commit_callbacks(execute=True):

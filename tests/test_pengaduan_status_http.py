@@ -31,7 +31,11 @@ def _selesai(site, client_for, make_staff, client):
 
     client.force_login(make_staff(site, Peran.PETUGAS_PENGADUAN))
     aksi = f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/"
-    assert client.post(aksi, {"ke_status": "diverifikasi"}).status_code == 302
+    # The officer keeps the neutral public title the form suggests.
+    judul = client.get(aksi).context["form"]["judul_publik"].value()
+    assert (
+        client.post(aksi, {"ke_status": "diverifikasi", "judul_publik": judul}).status_code == 302
+    )
     selesai = {
         "ke_status": "selesai",
         "hasil": "korektif",
