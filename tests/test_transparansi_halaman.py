@@ -248,18 +248,43 @@ def test_aspiration_shown_on_activity_and_via_pengaduan_hook(desa_a, client_for)
         judul="Perbaikan jalan usaha tani",
         uraian="Jalan berlumpur saat hujan.",
         diterima_pada=timezone.now(),
+        status="diverifikasi",
+        judul_publik="Usulan jalan usaha tani di Dusun Krajan",
+    )
+    rahasia = Pengaduan.objects.create(
+        site=desa_a,
+        kode="USL-0002",
+        jenis="aspirasi",
+        judul="Lampu jalan depan rumah Pak Amir",
+        uraian="Gelap.",
+        diterima_pada=timezone.now(),
+        status="diverifikasi",
+        laporan_rahasia=True,
+    )
+    belum = Pengaduan.objects.create(
+        site=desa_a,
+        kode="USL-0003",
+        jenis="aspirasi",
+        judul="Belum diverifikasi",
+        uraian="Baru masuk.",
+        diterima_pada=timezone.now(),
     )
     plan = RKPDesPage(title=f"RKPDes {TAHUN}", tahun_mulai=TAHUN)
     kegiatan = KegiatanRencana(
         nama="Rehabilitasi jalan", bidang="2", tahun_rencana=TAHUN, biaya=D(1)
     )
-    kegiatan.usulan = [usulan]
+    kegiatan.usulan = [usulan, rahasia, belum]
     plan.kegiatan = [kegiatan]
     section(desa_a, "transparansi").add_child(instance=plan)
     plan.save_revision().publish()
     kegiatan = plan.kegiatan.get()
     html = client_for(desa_a).get(f"{plan.url}kegiatan/{kegiatan.pk}/").content.decode()
-    assert "Perbaikan jalan usaha tani" in html
+    # The register's public title, a redacted line for the confidential proposal; never
+    # the reporter's own words, a tracking code or an item not yet in the register.
+    assert "Usulan jalan usaha tani di Dusun Krajan" in html
+    assert "Usulan rahasia" in html
+    for private in ("Perbaikan jalan usaha tani", "Pak Amir", "Belum diverifikasi", "USL-000"):
+        assert private not in html
     links = {}
     for fn in hooks.get_hooks("pengaduan_item_links"):
         links.update(fn([usulan]))

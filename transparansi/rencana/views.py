@@ -1,7 +1,9 @@
 """The page of one planned activity: its APBDes line and the proposals it takes up."""
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
+from pengaduan.models.pengaduan import Pengaduan
 from transparansi.models.apbdes import APBDesPage, terkini_per_tahun
 
 
@@ -17,10 +19,23 @@ def baris_apbdes_url(section_child, tahun, kode, request):
 
 
 def usulan_untuk_kegiatan(kegiatan):
-    """Proposals linked to this activity, same village only, as label/url pairs."""
+    """Proposals linked to this activity, as the public register shows them.
+
+    Only items that are in the register (same village), under their public title; a
+    confidential one as a redacted line. Never the reporter's own words or the code.
+    """
     site_id = kegiatan.page.get_site().pk if kegiatan.page_id else None
-    items = kegiatan.usulan.filter(site_id=site_id, jenis="aspirasi").order_by("pk")
-    return [{"label": f"{p.kode}: {p.judul}", "url": ""} for p in items]
+    # By id: in a page preview the relation is an in-memory list, not a queryset.
+    ids = [p.pk for p in kegiatan.usulan.all()]
+    items = (
+        Pengaduan.objects.filter(pk__in=ids, site_id=site_id, jenis="aspirasi")
+        .publik()
+        .select_related("kategori", "dusun")
+        .order_by("pk")
+    )
+    return [
+        {"label": _("Usulan rahasia") if p.tersamar else p.judul_register, "url": ""} for p in items
+    ]
 
 
 def kegiatan_view(request, page, kegiatan):
