@@ -2,20 +2,18 @@
 
 On a holiday correction (sitecore.kalender.signals.hari_libur_berubah) the answer
 deadline of every undecided request, with its extension, and the deadline of every
-unanswered objection are counted again; each request whose deadline moves gets a log
-entry. An extension recorded before its length was stored is left as it is.
+unanswered objection are counted again by sitecore.kalender.tenggat_ulang, which logs
+each move. An extension recorded before its length was stored is left as it is.
 """
 
-from django.db import transaction
 from django_tasks import task
-from wagtail.log_actions import log
-from wagtail.models import Site
 
-from sitecore.kalender.rules import KalenderKerja, add_working_days
+from sitecore.kalender import tenggat_ulang
+from sitecore.kalender.rules import add_working_days
 from transparansi.models.permohonan import PermohonanInformasi
 from transparansi.permohonan.aturan import BATAS_JAWAB, BATAS_JAWAB_KEBERATAN
 
-LANGSUNG_PALING_BANYAK = 50
+FIELDS = ["tenggat", "tenggat_keberatan"]
 
 
 def terbuka(site_id=None):
@@ -46,30 +44,13 @@ def tenggat_baru(permohonan, kalender):
     return tenggat, keberatan
 
 
+def _hitung(permohonan, kalender):
+    permohonan.tenggat, permohonan.tenggat_keberatan = tenggat_baru(permohonan, kalender)
+
+
 def hitung_ulang(site_id=None):
     """Recount the open requests' deadlines; returns how many moved."""
-    moved = 0
-    sites = Site.objects.all() if site_id is None else Site.objects.filter(pk=site_id)
-    for site in sites:
-        kalender = KalenderKerja.for_site(site)
-        for permohonan in terbuka(site.pk).order_by("pk").iterator():
-            before = (permohonan.tenggat, permohonan.tenggat_keberatan)
-            after = tenggat_baru(permohonan, kalender)
-            if after == before:
-                continue
-            permohonan.tenggat, permohonan.tenggat_keberatan = after
-            with transaction.atomic():
-                permohonan.save(update_fields=["tenggat", "tenggat_keberatan"])
-                log(
-                    permohonan,
-                    "desa.tenggat_dihitung_ulang",
-                    data={
-                        "sebelum": [m.isoformat() if m else None for m in before],
-                        "sesudah": [m.isoformat() if m else None for m in after],
-                    },
-                )
-            moved += 1
-    return moved
+    return tenggat_ulang.hitung_ulang(terbuka, _hitung, FIELDS, FIELDS, site_id)
 
 
 @task()
@@ -78,7 +59,7 @@ def hitung_ulang_tenggat(site_id):
 
 
 def on_hari_libur_berubah(sender, site_id, **kwargs):
-    if terbuka(site_id).count() > LANGSUNG_PALING_BANYAK:
+    if terbuka(site_id).count() > tenggat_ulang.LANGSUNG_PALING_BANYAK:
         hitung_ulang_tenggat.enqueue(site_id)
     else:
         hitung_ulang(site_id)
