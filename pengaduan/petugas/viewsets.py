@@ -8,7 +8,6 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.conf import settings
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +19,6 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from pengaduan import layanan
-from pengaduan.models.halaman import PengaduanIndexPage
 from pengaduan.models.kategori import Kategori, TemplateTanggapan
 from pengaduan.models.pengaduan import Jenis, Kanal, Pengaduan
 from pengaduan.petugas.akses import (
@@ -28,13 +26,14 @@ from pengaduan.petugas.akses import (
     ScopedIndexMixin,
     SiteLimitedForm,
     boleh_lihat_identitas,
-    item_untuk,
     scoped,
 )
 from pengaduan.petugas.kolom import KodeKeInspectMixin, WaktuDesaColumn, dengan_zona
 from pengaduan.petugas.lampiran import lampiran_publik_view, lampiran_view, salinan_tersamar_view
 from pengaduan.petugas.laporan import LaporanViewSet
+from pengaduan.petugas.tanda_terima import tanda_terima_view
 from pengaduan.petugas.tindak_lanjut import tindak_lanjut_view
+from pengaduan.usulan.views import jalur_usulan_view
 from pengaduan.workflow import CLOSED, Status
 from sitecore.ekspor import aman_csv
 from sitecore.models import DesaProfil, Dusun
@@ -179,6 +178,7 @@ class PengaduanInspectView(generic.InspectView):
             lihat_identitas=boleh_lihat_identitas(self.request.user, item),
             tindak_lanjut_url=reverse("pengaduan:tindak_lanjut", args=[item.pk]),
             tanda_terima_url=reverse("pengaduan:tanda_terima", args=[item.pk]),
+            jalur=getattr(item, "jalur_usulan", None) if item.jenis == Jenis.ASPIRASI else None,
             sekarang=timezone.now(),
             # Times in the item's village zone, whichever host the admin runs on.
             zona_waktu=DesaProfil.objects.filter(site_id=item.site_id)
@@ -304,35 +304,11 @@ class PengaduanViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/tindak-lanjut/", tindak_lanjut_view, name="tindak_lanjut"),
             path("<int:pk>/tanda-terima/", tanda_terima_view, name="tanda_terima"),
+            path("<int:pk>/jalur-usulan/", jalur_usulan_view, name="jalur_usulan"),
             path("lampiran/<int:pk>/", lampiran_view, name="lampiran"),
             path("lampiran/<int:pk>/tersamar/", salinan_tersamar_view, name="salinan_tersamar"),
             path("lampiran/<int:pk>/publik/", lampiran_publik_view, name="lampiran_publik"),
         ]
-
-
-def tanda_terima_view(request, pk):
-    item = item_untuk(request.user, pk)
-    pins = request.session.get("pengaduan_admin_pin", {})
-    pin = pins.pop(str(pk), None)
-    request.session["pengaduan_admin_pin"] = pins
-    profil = DesaProfil.for_site(item.site)
-    halaman = (
-        PengaduanIndexPage.objects.live().descendant_of(item.site.root_page).only("id").first()
-    )
-    status_url = f"{halaman.get_full_url(request)}lacak/{item.kode}/" if halaman is not None else ""
-    response = TemplateResponse(
-        request,
-        "pengaduan/admin/tanda_terima.html",
-        {
-            "p": item,
-            "pin": pin,
-            "desa": profil,
-            "zona": TIME_ZONE_ABBR.get(profil.zona_waktu),
-            "status_url": status_url,
-        },
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- lookups -----------------------------------------------------------------------
