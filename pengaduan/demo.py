@@ -9,6 +9,7 @@ from django.utils import timezone
 from pengaduan import layanan
 from pengaduan.models import Kategori, Pengaduan
 from pengaduan.models.pengaduan import Hasil, Kanal
+from pengaduan.usulan import demo as jalur_demo
 from pengaduan.workflow import Status
 from sitecore.models import Dusun
 
@@ -124,6 +125,7 @@ def seed(site, data):
             )
         if item.status == Status.SELESAI and i % 3:
             layanan.beri_penilaian(item, rng.randint(2, 5), "Terima kasih.")
+    jalur_demo.seed(site, data["slug"])
 
 
 def _note(target):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
+from pengaduan.usulan import laporan as usulan_laporan
 from pengaduan.workflow import Status
 from sitecore.ekspor import aman_baris
 from sitecore.pagecache import cache as pagecache
@@ -118,6 +119,7 @@ def hitung(site, start, end, profil=None):
             qs.exclude(kelompok_umur=""), "kelompok_umur", dict(KelompokUmur.choices)
         ),
         "penilaian": [(str(n), ratings.get(n, 0)) for n in range(1, 6)],
+        "usulan": usulan_laporan.rekap(qs),
     }
 
 
@@ -215,6 +217,7 @@ def _rows(data, judul):
         yield []
         yield [_(title), _("Jumlah")]
         yield from ([label, n] for label, n in data[key])
+    yield from usulan_laporan.baris_ekspor(data["usulan"])
 
 
 def respons_ekspor(data, name, fmt, judul):

@@ -71,6 +71,11 @@ def register_log_actions(actions):
         _("Laporan ditolak sebagai penyalahgunaan/spam dan tidak tampil di register"),
     )
     actions.register_action(
+        "pengaduan.usulan",
+        _("Jalur usulan"),
+        _("Tingkat dan hasil perencanaan usulan dicatat"),
+    )
+    actions.register_action(
         "pengaduan.keterangan", _("Keterangan pelapor"), _("Pelapor menambah keterangan")
     )
     actions.register_action(

@@ -224,21 +224,3 @@ def test_ordinary_rejection_is_public_and_referral_says_to_whom(
     )
     row = next(r for r in json.loads(out["json"])["data"] if r["kode"] == dirujuk.kode)
     assert row["dirujuk_ke"] == "Dinas PUPR Kabupaten"
-
-
-@pytest.mark.django_db
-def test_demo_register_shows_handled_items_a_confidential_line_and_a_referral(client_for):
-    from django.core.management import call_command
-    from wagtail.models import Site
-
-    call_command("seed_demo", port=8000, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    for hostname in ("mekarsari.localhost", "karangsari.localhost"):
-        site = Site.objects.get(hostname=hostname)
-        handled = Pengaduan.objects.filter(site=site).exclude(status=Status.DITERIMA)
-        assert handled.exists() and not handled.filter(judul_publik="").exists()
-        data = json.loads(_outputs(site, client_for)["json"])["data"]
-        assert len(data) == handled.exclude(penyalahgunaan=True).count()
-        assert any(r["rahasia"] for r in data)
-        assert any(r["dirujuk_ke"] for r in data)
-        html = _outputs(site, client_for)["html"]
-        assert "Laporan rahasia" in html or "?halaman=2" in html

@@ -19,3 +19,14 @@ class TransparansiConfig(AppConfig):
         from transparansi.permohonan.tenggat_ulang import on_hari_libur_berubah
 
         hari_libur_berubah.connect(on_hari_libur_berubah, dispatch_uid="permohonan-tenggat")
+
+        # A plan page going live (or not) decides which proposals it accommodates.
+        from wagtail.signals import page_published, page_unpublished
+
+        from transparansi.models.rencana import RKPDesPage, RPJMDesPage
+        from transparansi.rencana.usulan import on_rencana_berubah
+
+        for model in (RPJMDesPage, RKPDesPage):
+            for i, signal in enumerate((page_published, page_unpublished)):
+                uid = f"usulan-{model.__name__}-{i}"
+                signal.connect(on_rencana_berubah, sender=model, dispatch_uid=uid)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.documents.models import Document
 
+from pengaduan.models import Pengaduan
 from sitecore.demo import images
 from sitecore.kalender.rules import KalenderKerja
 from sitecore.models import DesaProfil
@@ -238,6 +239,14 @@ def seed(site, data):
                 kode_apbdes="4.4.01",
             ),
         ]
+        # The posyandu proposals the officers left to the plan: publishing the plan
+        # records them as accommodated in the village plan (pengaduan.usulan).
+        posyandu = next(k for k in plan.kegiatan.all() if k.nama.startswith("Posyandu"))
+        posyandu.usulan = list(
+            Pengaduan.objects.filter(site=site, jenis="aspirasi", judul="Posyandu butuh timbangan")
+            .publik()
+            .filter(jalur_usulan__isnull=True)
+        )
         _publish(section, plan)
 
     if not DaftarInformasiPage.objects.child_of(section).exists():

@@ -128,7 +128,7 @@ def _get_item(page, kode):
         raise Http404
     item = (
         Pengaduan.objects.filter(site=page.get_site(), kode=kode)
-        .select_related("kategori", "dusun", "site")
+        .select_related("kategori", "dusun", "site", "jalur_usulan")
         .first()
     )
     if item is None:

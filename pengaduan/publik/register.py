@@ -53,7 +53,7 @@ def queryset(site, params, profil=None):
     qs = (
         Pengaduan.objects.filter(site=site)
         .publik()
-        .select_related("kategori", "dusun")
+        .select_related("kategori", "dusun", "jalur_usulan")
         .order_by("-diterima_pada", "-id")
     )
     if params.get("status") in Status.values:
@@ -227,8 +227,18 @@ PUBLIC_FIELDS = [
     "penilaian",
     "tautan",
     "dirujuk_ke",
+    "tingkat_usulan",
+    "hasil_usulan",
     "rahasia",
 ]
+
+
+def jalur_publik(p):
+    jalur = getattr(p, "jalur_usulan", None)
+    return {
+        "tingkat_usulan": jalur.tingkat if jalur else "",
+        "hasil_usulan": jalur.hasil if jalur else "",
+    }
 
 
 def baris_publik(p, base_url):
@@ -260,6 +270,7 @@ def baris_publik(p, base_url):
         "penilaian": p.penilaian,
         "tautan": f"{base_url}{p.kode}/",
         "dirujuk_ke": p.dirujuk_ke,
+        **jalur_publik(p),
         "rahasia": False,
     }
 

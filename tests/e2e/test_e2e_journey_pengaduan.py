@@ -95,15 +95,22 @@ def test_complaint_with_photo_to_selesai(
     petugas = make_staff(desa_a, Peran.KOORDINATOR_PENGADUAN)
     admin = page_factory(MOBILE)
     admin_login(admin, village_url(desa_a, "/admin/login/"), petugas)
-    admin.goto(village_url(desa_a, f"/admin/pengaduan/item/edit/{item.pk}/"))
-    admin.locator("#id_judul_publik").fill("Jalan berlubang dekat sekolah")
-    admin.locator("#id_ringkasan_publik").fill("Lubang di jalan desa dekat sekolah dasar.")
-    admin.locator("#main footer button[type=submit]").first.click()
-    admin.wait_for_url(lambda u: "/edit/" not in u)
+    url_tl = village_url(desa_a, f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/")
+    # Leaving Diterima puts the item in the public register: the form asks for its public
+    # title there, suggesting a neutral one (never the reporter's words).
+    admin.goto(url_tl)
+    saran = admin.locator("#id_judul_publik").input_value()
+    assert saran.startswith("Pengaduan") and "Jalan berlubang di depan SD" not in saran
+    tindak_lanjut(
+        admin,
+        url_tl,
+        "diverifikasi",
+        "Laporan sudah kami cek di lokasi.",
+        judul_publik="Jalan berlubang dekat sekolah",
+        ringkasan_publik="Lubang di jalan desa dekat sekolah dasar.",
+    )
     item.refresh_from_db()
     assert item.judul_publik == "Jalan berlubang dekat sekolah"
-    url_tl = village_url(desa_a, f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/")
-    tindak_lanjut(admin, url_tl, "diverifikasi", "Laporan sudah kami cek di lokasi.")
     tindak_lanjut(admin, url_tl, "ditindaklanjuti", "Perbaikan dijadwalkan pekan ini.")
     shot(admin, "admin")
     tindak_lanjut(

@@ -1,5 +1,6 @@
 """Development plans (RPJMDes, RKPDes) and their activities with implementation progress."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,6 +21,7 @@ from transparansi import apbdes as hitung
 from transparansi.alamat import alamat_pengaduan
 from transparansi.apbdes import normalisasi_kode
 from transparansi.data.kode_rekening import BIDANG
+from transparansi.rencana.forms import RencanaPageForm
 
 from .apbdes import SUMBER_DANA_CHOICES
 
@@ -67,6 +69,7 @@ class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
     ringkasan = RichTextField(_("ringkasan"), blank=True, features=["bold", "italic", "link", "ul"])
 
     search_fields = Page.search_fields + [index.SearchField("ringkasan")]
+    base_form_class = RencanaPageForm
     parent_page_types = ["transparansi.TransparansiIndexPage"]
     subpage_types = []
     is_creatable = False
@@ -224,7 +227,7 @@ class KegiatanRencana(Orderable, ClusterableModel):
                 FieldPanel("kode_apbdes"),
                 FieldPanel("keterangan"),
                 FieldPanel("foto"),
-                FieldPanel("usulan"),
+                FieldPanel("usulan", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Realisasi kegiatan"),
         ),
