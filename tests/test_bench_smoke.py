@@ -153,6 +153,7 @@ def _settings_process(tmp_path, module, ping=False):
     return json.loads(out.strip().splitlines()[-1])
 
 
+@pytest.mark.sekali
 def test_bench_settings_route_ping_and_install_the_commands(tmp_path):
     result = _settings_process(tmp_path, "bench.settings", ping=True)
     assert result["urlconf"] == "bench.urls"
@@ -178,6 +179,7 @@ def test_product_settings_have_no_ping_and_no_bench_commands(desa_a, client_for)
     assert client_for(desa_a).get("/ping/").status_code == 404
 
 
+@pytest.mark.sekali
 def test_production_settings_have_no_ping_and_no_bench_commands(tmp_path):
     # Development and test settings add environment defaults to the same base.
     result = _settings_process(tmp_path, "sitecore.settings.production")

@@ -82,6 +82,7 @@ class _PurgeRecorder(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.sekali
 def test_publishing_purges_the_front_end_cache(tmp_path):
     server = HTTPServer(("127.0.0.1", 0), _PurgeRecorder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -93,7 +94,6 @@ def test_publishing_purges_the_front_end_cache(tmp_path):
             FRONTEND_CACHE_PURGE_URL=f"http://127.0.0.1:{server.server_port}",
             MEDIA_ROOT=str(tmp_path / "media"),
         )
-        _manage(env, "migrate", "-v", "0")
         _manage(env, "buat_desa", "Purge", "--hostname", "purge.test")
         _manage(
             env,

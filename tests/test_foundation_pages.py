@@ -177,3 +177,13 @@ def test_indonesian_dates(desa_a, client_for):
     with translation.override("id"):
         out = Template('{{ d|date:"DATE_FORMAT" }}').render(Context({"d": date(2026, 8, 17)}))
     assert out == "17 Agustus 2026"
+
+
+def test_admin_speaks_indonesian(desa_a, make_staff, client):
+    from sitecore.models.roles import Peran
+
+    client.force_login(make_staff(desa_a, Peran.EDITOR))
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert '<html lang="id"' in response.text
+    assert "Halaman" in response.text and "Keluar" in response.text

@@ -45,12 +45,14 @@ def _run(args, env_overrides):
     )
 
 
+@pytest.mark.sekali
 def test_check_deploy_is_clean_with_production_values():
     result = _run(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.sekali
 def test_production_refuses_to_start_without_secret_key():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
     result = _run(["check"], env)
@@ -58,6 +60,7 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.sekali
 def test_database_and_cache_urls_are_read_from_the_environment():
     code = (
         "from django.conf import settings as s;"
@@ -98,6 +101,7 @@ def test_sqlite_is_tuned_for_concurrent_writers():
         assert cursor.fetchone()[0] == 1
 
 
+@pytest.mark.sekali
 def test_sqlite_file_database_uses_wal(tmp_path):
     db = tmp_path / "wal.sqlite3"
     code = (
@@ -109,6 +113,7 @@ def test_sqlite_file_database_uses_wal(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "wal"
 
 
+@pytest.mark.sekali
 def test_static_files_are_compressed_and_hashed_in_production():
     code = "from django.conf import settings as s; print(s.STORAGES['staticfiles']['BACKEND'])"
     result = _run(["shell", "-c", code], PRODUCTION_ENV)

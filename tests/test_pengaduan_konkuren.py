@@ -168,6 +168,10 @@ def _skenario(db_path, private_root):
     )
 
 
+# The scenario makes its own SQLite file and runs without Redis, whatever the pass.
+pytestmark = pytest.mark.sekali
+
+
 @pytest.fixture(scope="module")
 def hasil(tmp_path_factory):
     from tests import basisdata

@@ -161,6 +161,7 @@ def test_admin_responses_and_cookies(desa_a, make_staff, client, production_flag
     assert_headers(client.get("/admin/tidak-ada/", secure=True), "admin 404")
 
 
+@pytest.mark.sekali
 def test_production_settings_module_keeps_the_flags():
     """The values above are what sitecore.settings.production gives (no DEBUG, no env)."""
     from tests.test_foundation_settings import PRODUCTION_ENV, _run

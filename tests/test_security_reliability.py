@@ -92,10 +92,10 @@ class _Server:
 # --- (a) a worker killed in the middle of submissions ------------------------------------
 
 
+@pytest.mark.sekali
 def test_killed_worker_loses_no_acknowledged_complaint(tmp_path):
     db = basisdata.copy_sqlite_template(tmp_path / "tahan.sqlite3")
     env = _env(tmp_path, f"sqlite:///{db}")
-    manage(env, "migrate", "-v", "0")
     manage(env, "buat_desa", "Tahan", "--hostname", HOST, "--zona", "wita")
     manage(env, "shell", "--no-imports", "-c", SETUP)
     token = manage(env, "api_tokens", "create", "--user", "bot-tahan", "--name", "uji")
@@ -167,6 +167,7 @@ def test_killed_worker_loses_no_acknowledged_complaint(tmp_path):
 # --- (b) database outage -> friendly 503 ---------------------------------------------------
 
 
+@pytest.mark.sekali
 def test_database_outage_gives_a_friendly_503_without_traceback(tmp_path):
     closed = free_port()
     env = _env(tmp_path, f"postgres://desa@127.0.0.1:{closed}/desa")

@@ -1,0 +1,114 @@
+"""The demo (`make demo`): two villages that differ, checked on one build.
+
+Building the demo takes half a minute, so one test builds it (twice: it must be safe to
+run again) and walks every part a visitor or officer would see.
+"""
+
+import json
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from pengaduan.models import JalurUsulan, Pengaduan
+from pengaduan.usulan.models import HasilUsulan
+from pengaduan.workflow import Status
+from sitecore.models import DesaProfil
+from tests.conftest import section
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed():
+    with open(os.devnull, "w") as out:
+        call_command("seed_demo", port=8000, stdout=out)
+
+
+def _counts():
+    return (
+        Site.objects.count(),
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        DesaProfil.objects.count(),
+        Pengaduan.objects.count(),
+        JalurUsulan.objects.count(),
+    )
+
+
+def test_demo_builds_two_villages_that_differ_and_can_run_again(client, client_for):
+    _seed()
+    first = _counts()
+    _seed()
+    assert _counts() == first
+    mekar = Site.objects.get(hostname="mekarsari.localhost")
+    karang = Site.objects.get(hostname="karangsari.localhost")
+
+    _villages_and_accounts(client, mekar, karang)
+    _english_mirrors(client)
+    for site in (mekar, karang):
+        _register(client_for, site)
+    _proposals(client_for, mekar, karang)
+
+
+def _villages_and_accounts(client, mekar, karang):
+    assert DesaProfil.for_site(mekar).zona_waktu == "Asia/Makassar"  # Lombok Barat: WITA
+    assert DesaProfil.for_site(karang).zona_waktu == "Asia/Jakarta"  # Purbalingga: WIB
+    assert DesaProfil.for_site(mekar).aparatur.count() >= 5
+    assert DesaProfil.for_site(mekar).logo is not None
+
+    home = client.get("/", HTTP_HOST="mekarsari.localhost:8000")
+    assert home.status_code == 200
+    assert "Sambutan Kepala Desa" in home.text
+    assert "Kabupaten Lombok Barat" in home.text
+    directory = client.get("/", HTTP_HOST="127.0.0.1:8000")
+    assert "http://mekarsari.localhost:8000/" in directory.text
+    assert "http://karangsari.localhost:8000/" in directory.text
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    editor = get_user_model().objects.get(username="editor.mekarsari")
+    assert editor.groups.filter(name__contains="Mekar Sari").exists()
+
+
+def _english_mirrors(client):
+    from transparansi.models import APBDesPage
+
+    apbdes = APBDesPage.objects.filter(locale__language_code="id").live().first()
+    assert apbdes is not None
+    english = apbdes.get_translations().filter(locale__language_code="en").first()
+    assert english is not None
+    response = client.get(english.url, HTTP_HOST="mekarsari.localhost:8000")
+    assert response.status_code == 200 and '<html lang="en">' in response.text
+
+
+def _register(client_for, site):
+    handled = Pengaduan.objects.filter(site=site).exclude(status=Status.DITERIMA)
+    assert handled.exists() and not handled.filter(judul_publik="").exists()
+    register = section(site, "pengaduan").url + "register/"
+    data = json.loads(client_for(site).get(register + "json/").content)["data"]
+    assert len(data) == handled.exclude(penyalahgunaan=True).count()
+    assert any(r["rahasia"] for r in data)
+    assert any(r["dirujuk_ke"] for r in data)
+    html = client_for(site).get(register).content.decode()
+    assert "Laporan rahasia" in html or "?halaman=2" in html
+
+
+def _proposals(client_for, mekar, karang):
+    """Proposals reach different levels and outcomes, and the two villages differ."""
+    paths = {}
+    for site in (mekar, karang):
+        rows = JalurUsulan.objects.filter(pengaduan__site=site)
+        paths[site.pk] = sorted(rows.values_list("tingkat", "hasil"))
+        hasil = set(rows.values_list("hasil", flat=True))
+        assert {HasilUsulan.DITAMPUNG_DESA, HasilUsulan.DITAMPUNG_LUAR, ""} <= hasil
+        assert HasilUsulan.TIDAK_DITAMPUNG in hasil and HasilUsulan.DITUNDA in hasil
+        # Accommodated in the village plan means linked from a live plan activity.
+        for jalur in rows.filter(hasil=HasilUsulan.DITAMPUNG_DESA):
+            assert jalur.pengaduan.kegiatan_rencana.filter(page__live=True).exists()
+        # The yearly report counts them.
+        tahun = rows.first().pengaduan.diterima_pada.year
+        laporan = client_for(site).get(section(site, "pengaduan").url + f"laporan/{tahun}/")
+        assert "Usulan pembangunan: ditampung atau tidak" in laporan.content.decode()
+    assert paths[mekar.pk] != paths[karang.pk]
