@@ -42,6 +42,8 @@ messages: install
 	for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l en -v 0); done
 	$(MANAGE) makemessages -l en -v 0 --ignore=.venv --ignore=.tools --ignore=tests --ignore=bench $(foreach app,$(APPS),--ignore=$(app))
 
+# Links in notification e-mails point at the port the demo runs on.
+demo: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: install compilemessages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) collectstatic --noinput -v 0

@@ -9,6 +9,7 @@ from django.utils import timezone
 from pengaduan import layanan
 from pengaduan.models import Kategori, Pengaduan
 from pengaduan.models.pengaduan import Hasil, Kanal
+from pengaduan.notifikasi import antrean
 from pengaduan.usulan import demo as jalur_demo
 from pengaduan.workflow import Status
 from sitecore.models import Dusun
@@ -73,6 +74,11 @@ NAMA = ["Baiq Sumiati", "Lalu Hamdi", "Ni Made Sari", "Ahmad Yani", "Siti Khadij
 
 
 def seed(site, data):
+    with antrean.tanpa_email():
+        _seed(site, data)
+
+
+def _seed(site, data):
     Kategori.buat_bawaan(site)
     if Pengaduan.objects.filter(site=site).exists():
         return

@@ -1,6 +1,8 @@
 """Writing complaint e-mails into the outbox and queueing their sending."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,8 +23,23 @@ def email_petugas(site):
     return sorted(set(users.values_list("email", flat=True)))
 
 
+_diam = ContextVar("pengaduan_notifikasi_diam", default=False)
+
+
+@contextmanager
+def tanpa_email():
+    """Items made inside send no mail (the demo's invented complaints: nobody to tell)."""
+    token = _diam.set(True)
+    try:
+        yield
+    finally:
+        _diam.reset(token)
+
+
 def antrekan(site, penerima, subjek, template, context, pengaduan=None):
     """Store one mail per recipient and send it after the transaction commits."""
+    if _diam.get():
+        return []
     with translation.override("id"):
         isi = render_to_string(template, context)
     rows = [

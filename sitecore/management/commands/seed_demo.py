@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from sitecore.demo.seed import ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD, seed
 
@@ -10,7 +11,10 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args, port, **options):
-        sites, accounts = seed(port=port)
+        # Mail sent while seeding (Wagtail's moderation notices for the volunteers' demo
+        # agenda items) stays in memory: the console backend buried the logins below it.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            sites, accounts = seed(port=port)
         out = self.stdout
         out.write(self.style.SUCCESS("Demo Desa Terbuka siap."))
         out.write(f"  Direktori desa : http://127.0.0.1:{port}/")
