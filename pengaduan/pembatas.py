@@ -38,6 +38,6 @@ def sudah_lewat(scope, ident, limit):
 # Limits: (hits, seconds).
 BATAS_KIRIM = (5, 3600)  # new submissions per client per hour
 BATAS_PIN_KLIEN = (10, 900)  # wrong PINs per client per 15 minutes
-BATAS_PIN_KODE = (5, 900)  # wrong PINs per code per 15 minutes
+BATAS_PIN_KODE = (5, 900)  # wrong PINs per client and code per 15 minutes
 BATAS_LACAK = (30, 900)  # code look-ups per client per 15 minutes
 BATAS_API = (120, 60)  # API submissions per token per minute

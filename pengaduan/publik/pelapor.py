@@ -31,6 +31,7 @@ SESSION_KODE = "pengaduan_milik"  # codes filed from this browser (receipt acces
 SESSION_PIN = "pengaduan_pin"  # code -> PIN, popped when the receipt shows it
 SESSION_AKSES = "pengaduan_akses"  # codes verified with their PIN
 SESSION_TOKEN = "pengaduan_token"  # noqa: S105 - a session key name
+SESSION_TERKIRIM = "pengaduan_terkirim"  # form tokens this browser filed -> their code
 
 
 def _no_store(response):
@@ -54,7 +55,8 @@ def _render(page, request, template, context, status=200):
 
 
 def _token_baru(request):
-    token = secrets.token_urlsafe(24)
+    # "web:" keeps form tokens apart from intake-API references ("api:<id>:<ref>").
+    token = "web:" + secrets.token_urlsafe(24)
     request.session[SESSION_TOKEN] = token
     return token
 
@@ -76,17 +78,18 @@ def formulir(page, request):
     if request.method == "POST":
         form = PengaduanForm(request.POST, request.FILES, site=site, profil=profil)
         token = request.POST.get("token", "")
-        # A resent POST of a form already filed goes straight to its receipt.
-        if token:
-            existing = Pengaduan.objects.filter(token_form=token, site=site).first()
-            if existing is not None:
-                return redirect(page.get_url(request) + f"terima/{existing.kode}/")
         if request.POST.get("situs_web"):
             # Honeypot: answer like a success so the bot learns nothing.
             return _render(page, request, "pengaduan/ditolak.html", {}, status=400)
         if pembatas.lewat_batas("kirim", pembatas.kunci_klien(request), *pembatas.BATAS_KIRIM):
             return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
-        if form.is_valid() and token == request.session.get(SESSION_TOKEN):
+        # A resent POST of a form this browser already filed goes to its receipt. Only
+        # this session's own tokens are looked up: a token from anywhere else (an
+        # intake-API reference, another visitor's form) never reveals a tracking code.
+        terkirim = request.session.get(SESSION_TERKIRIM, {})
+        if token in terkirim:
+            return redirect(page.get_url(request) + f"terima/{terkirim[token]}/")
+        if form.is_valid() and token and token == request.session.get(SESSION_TOKEN):
             item, pin, created = layanan.buat_pengaduan(
                 site=site,
                 data=form.model_data(),
@@ -101,6 +104,10 @@ def formulir(page, request):
                 ]
                 request.session[SESSION_PIN] = {item.kode: pin}
                 request.session.pop(SESSION_TOKEN, None)
+            request.session[SESSION_TERKIRIM] = {
+                **dict(list(terkirim.items())[-9:]),
+                token: item.kode,
+            }
             return redirect(page.get_url(request) + f"terima/{item.kode}/")
         if form.is_valid():
             # Token missing or from another session (cookies off, expired session).
@@ -204,15 +211,18 @@ def status(page, request, kode):
 def _cek_pin(page, request, item, klien, forms):
     form = PinForm(request.POST)
     forms["pin"] = form
+    # Wrong PINs count against the client that sent them (overall, and per code), never
+    # against the code itself: a stranger who knows a code cannot lock its owner out.
+    klien_kode = f"{klien}:{item.kode}"
     if pembatas.sudah_lewat("pin", klien, pembatas.BATAS_PIN_KLIEN[0]) or pembatas.sudah_lewat(
-        "pinkode", item.kode, pembatas.BATAS_PIN_KODE[0]
+        "pinkode", klien_kode, pembatas.BATAS_PIN_KODE[0]
     ):
         return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
     if form.is_valid() and item.check_pin(form.cleaned_data["pin"]):
         request.session[SESSION_AKSES] = [*request.session.get(SESSION_AKSES, []), item.kode]
         return redirect(request.path)
     pembatas.lewat_batas("pin", klien, *pembatas.BATAS_PIN_KLIEN)
-    pembatas.lewat_batas("pinkode", item.kode, *pembatas.BATAS_PIN_KODE)
+    pembatas.lewat_batas("pinkode", klien_kode, *pembatas.BATAS_PIN_KODE)
     if form.is_valid():
         form.add_error("pin", _("PIN tidak cocok dengan kode lacak ini."))
     return None
