@@ -48,7 +48,9 @@ def intake(request):
     if site is None or not situs_petugas(request.user).filter(pk=site.pk).exists():
         return _error(403, {"auth": [_("Token ini tidak berlaku untuk desa ini.")]})
     if pembatas.lewat_batas("api", api_token.pk, *pembatas.BATAS_API):
-        return _error(429, {"rate": [_("Terlalu banyak permintaan; coba lagi sebentar.")]})
+        response = _error(429, {"rate": [_("Terlalu banyak permintaan; coba lagi sebentar.")]})
+        response["Retry-After"] = str(pembatas.BATAS_API[1])
+        return response
     try:
         payload = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):

@@ -1,4 +1,4 @@
-"""Rate limits in the shared cache (Redis when several app servers run).
+"""The complaint module's limits, counted in sitecore.batas (shared by every worker).
 
 Keys hold a keyed hash of the client address, never the address itself.
 """
@@ -7,7 +7,8 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+
+from sitecore.batas import lewat_batas, sudah_lewat  # noqa: F401 - the module's interface
 
 
 def kunci_klien(request):
@@ -15,24 +16,6 @@ def kunci_klien(request):
     # the proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
     ip = request.META.get("REMOTE_ADDR", "")
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def lewat_batas(scope, ident, limit, window):
-    """Count one hit for (scope, ident); True when more than `limit` in `window` seconds."""
-    key = f"pengaduan:rl:{scope}:{ident}"
-    if cache.add(key, 1, window):
-        return False
-    try:
-        hits = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, window)
-        return False
-    return hits > limit
-
-
-def sudah_lewat(scope, ident, limit):
-    """True when (scope, ident) is over the limit, without counting a hit."""
-    return (cache.get(f"pengaduan:rl:{scope}:{ident}") or 0) > limit
 
 
 # Limits: (hits, seconds).

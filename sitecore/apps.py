@@ -20,4 +20,9 @@ class SitecoreConfig(AppConfig):
         invalidate_on_change(SinergiSetting, lambda setting: setting.site)
         invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
         gambar_admin.connect_signals()
+        from django.contrib.auth.signals import user_login_failed
+
+        from sitecore.auth import catat_gagal_masuk
+
+        user_login_failed.connect(catat_gagal_masuk, dispatch_uid="desa-gagal-masuk")
         kalender_signals.connect_signals()

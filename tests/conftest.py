@@ -68,7 +68,7 @@ def _own_redis_database():
     number = basisdata.exclusive_redis_db(url)
     own = urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
     settings.REDIS_URL = own
-    for alias in ("default", "kunjungan"):
+    for alias in ("default", "kunjungan", "batas"):
         if "redis" in settings.CACHES[alias]["BACKEND"].lower():
             settings.CACHES[alias]["LOCATION"] = own
     clear_cache_handlers(setting="CACHES")
@@ -129,11 +129,14 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
-    cache.clear()
+    # Limits and attempt counters live in their own store (sitecore.batas).
+    for store in (cache, caches["batas"]):
+        store.clear()
     yield
-    cache.clear()
+    for store in (cache, caches["batas"]):
+        store.clear()
 
 
 VILLAGES = {

@@ -54,6 +54,13 @@ def _render(page, request, template, context, status=200):
     return _no_store(TemplateResponse(request, template, context, status=status))
 
 
+def _terlalu_sering(page, request, batas):
+    """429 with Retry-After: the limit's window, the longest the client may have to wait."""
+    response = _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
+    response["Retry-After"] = str(batas[1])
+    return response
+
+
 def _token_baru(request):
     # "web:" keeps form tokens apart from intake-API references ("api:<id>:<ref>").
     token = "web:" + secrets.token_urlsafe(24)
@@ -82,7 +89,7 @@ def formulir(page, request):
             # Honeypot: answer like a success so the bot learns nothing.
             return _render(page, request, "pengaduan/ditolak.html", {}, status=400)
         if pembatas.lewat_batas("kirim", pembatas.kunci_klien(request), *pembatas.BATAS_KIRIM):
-            return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
+            return _terlalu_sering(page, request, pembatas.BATAS_KIRIM)
         # A resent POST of a form this browser already filed goes to its receipt. Only
         # this session's own tokens are looked up: a token from anywhere else (an
         # intake-API reference, another visitor's form) never reveals a tracking code.
@@ -184,7 +191,7 @@ def lacak(page, request):
 def status(page, request, kode):
     klien = pembatas.kunci_klien(request)
     if pembatas.lewat_batas("lacak", klien, *pembatas.BATAS_LACAK):
-        return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
+        return _terlalu_sering(page, request, pembatas.BATAS_LACAK)
     item = _get_item(page, kode)
     if item.kode != kode:
         return redirect(page.get_url(request) + f"lacak/{item.kode}/")
@@ -217,7 +224,7 @@ def _cek_pin(page, request, item, klien, forms):
     if pembatas.sudah_lewat("pin", klien, pembatas.BATAS_PIN_KLIEN[0]) or pembatas.sudah_lewat(
         "pinkode", klien_kode, pembatas.BATAS_PIN_KODE[0]
     ):
-        return _render(page, request, "pengaduan/terlalu_sering.html", {}, status=429)
+        return _terlalu_sering(page, request, pembatas.BATAS_PIN_KODE)
     if form.is_valid() and item.check_pin(form.cleaned_data["pin"]):
         request.session[SESSION_AKSES] = [*request.session.get(SESSION_AKSES, []), item.kode]
         return redirect(request.path)

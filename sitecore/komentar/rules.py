@@ -2,7 +2,7 @@
 
 import re
 
-from sitecore.klien import counter_cache
+from sitecore import batas
 from sitecore.komentar.models import Komentar
 
 MAX_LINKS = 2
@@ -17,24 +17,14 @@ def hitung_tautan(text):
     return len(LINK_RE.findall(text or ""))
 
 
-def _rate_key(client_key):
-    return f"komentar:laju:{client_key}"
-
-
 def melebihi_batas(client_key):
     """True when this client already sent RATE_LIMIT comments in the window."""
-    return (counter_cache().get(_rate_key(client_key)) or 0) >= RATE_LIMIT
+    return batas.hitungan("komentar", client_key) >= RATE_LIMIT
 
 
 def catat_kiriman(client_key):
-    cache = counter_cache()
-    key = _rate_key(client_key)
-    # The window starts at the first comment; add() never extends it.
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
+    # The window starts at the first comment.
+    batas.lewat_batas("komentar", client_key, RATE_LIMIT, RATE_WINDOW)
 
 
 def komentar_disetujui(page, limit=KOMENTAR_DITAMPILKAN):

@@ -337,6 +337,18 @@ else:
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 200_000},
     }
+# Rate limits, lockouts and attempt counters (sitecore.batas): a store every worker and
+# app server shares and that page traffic cannot evict. Redis when configured, otherwise
+# a table in the database (created by migration sitecore 0006).
+if REDIS_URL:
+    CACHES["batas"] = {**CACHES["default"], "KEY_PREFIX": "batas", "TIMEOUT": 3600}
+else:
+    CACHES["batas"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "desa_batas",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10},
+    }
 # Behind a reverse proxy that sets X-Forwarded-For, count the client's address instead.
 PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", False)
 
@@ -352,6 +364,7 @@ INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout into a 429 page
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "sitecore.auth.BatasAlamatBackend",  # failed sign-ins per address (spraying)
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -43,7 +43,9 @@ if REDIS_URL:
         REDIS_URL = urlunsplit(_url._replace(path=f"/{8 + int(_worker[2:]) % 8}"))
         CACHES["default"]["LOCATION"] = REDIS_URL
         CACHES["kunjungan"]["LOCATION"] = REDIS_URL
+        CACHES["batas"]["LOCATION"] = REDIS_URL
     CACHES["default"]["KEY_PREFIX"] = "test-" + _worker
+    CACHES["batas"]["KEY_PREFIX"] = "test-" + _worker + "-batas"
 
 # The captcha library shouts about test mode on every start; tests know.
 LOGGING = {
