@@ -154,6 +154,8 @@ def test_ppid_starts_the_amendment_from_the_live_original(desa_a, make_staff, cl
     client.force_login(make_staff(desa_a, Peran.PPID))
     editor = client.get(f"/admin/pages/{asli.pk}/edit/").content.decode()
     assert _url_perubahan(asli) in editor and "Buat APBDes Perubahan" in editor
+    listing = client.get(f"/admin/pages/{asli.get_parent().pk}/").content.decode()
+    assert _url_perubahan(asli) in listing
     confirm = client.get(_url_perubahan(asli)).content.decode()
     assert "Semua 6 baris" in confirm and "Buat draf APBDes Perubahan" in confirm
     assert not APBDesPage.objects.filter(versi="perubahan").exists()  # GET stores nothing
