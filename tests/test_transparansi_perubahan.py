@@ -203,7 +203,7 @@ def test_refused_when_the_original_is_not_live_or_another_village(
     assert not APBDesPage.objects.filter(versi="perubahan").exists()
 
 
-def _terbitkan(client, page, rows, **fields):
+def _terbitkan(client, page, rows, preview=False, **fields):
     data = nested_form_data(
         {
             "title": page.title,
@@ -218,6 +218,10 @@ def _terbitkan(client, page, rows, **fields):
             "action-publish": "action-publish",
         }
     )
+    if preview:
+        del data["action-publish"]
+        client.post(f"/admin/pages/{page.pk}/edit/preview/", data)
+        return client.get(f"/admin/pages/{page.pk}/edit/preview/")
     return client.post(f"/admin/pages/{page.pk}/edit/", data)
 
 
@@ -237,8 +241,8 @@ def _form_row(baris=None, **values):
     return row
 
 
-def _ubah_di_editor(client, baru):
-    """The editor changes the copied lines into MENJADI and publishes."""
+def _ubah_di_editor(client, baru, preview=False):
+    """The editor changes the copied lines into MENJADI and publishes (or previews)."""
     menjadi = {b.kode: b for b in MENJADI}
     rows = []
     for baris in baru.baris.order_by("sort_order"):
@@ -259,7 +263,7 @@ def _ubah_di_editor(client, baru):
                 sumber_dana="" if target.kode.startswith("4.") else "DDS",
             )
         )
-    return _terbitkan(client, baru, rows, nomor_perdes=f"7 Tahun {TAHUN}")
+    return _terbitkan(client, baru, rows, preview, nomor_perdes=f"7 Tahun {TAHUN}")
 
 
 def _cells(html, kode):
@@ -286,6 +290,8 @@ def test_published_amendment_shows_every_line_with_semula_menjadi_selisih(
     client.force_login(make_staff(desa_a, Peran.PPID))
     client.post(_url_perubahan(asli))
     baru = APBDesPage.objects.get(versi="perubahan", locale__language_code="id")
+    preview = _ubah_di_editor(client, baru, preview=True).content.decode()
+    assert _cells(preview, "2.3.01")[2:5] == [rp(700), rp(650), f"({rp(50)})"]
     response = _ubah_di_editor(client, baru)
     assert response.status_code == 302, response.content.decode()[:3000]
     baru.refresh_from_db()
