@@ -64,6 +64,7 @@ def test_demo_builds_two_villages_that_differ_and_can_run_again(
     for site in (mekar, karang):
         _register(client_for, site)
     _proposals(client_for, mekar, karang)
+    _amendment(client_for, mekar)
 
 
 def _villages_and_accounts(client, mekar, karang):
@@ -126,3 +127,30 @@ def _proposals(client_for, mekar, karang):
         laporan = client_for(site).get(section(site, "pengaduan").url + f"laporan/{tahun}/")
         assert "Usulan pembangunan: ditampung atau tidak" in laporan.content.decode()
     assert paths[mekar.pk] != paths[karang.pk]
+
+
+def _amendment(client_for, site):
+    """The demo amendment was copied from the original, then a few lines changed."""
+    from decimal import Decimal as D
+
+    from transparansi import apbdes as hitung
+    from transparansi.models import APBDesPage
+
+    ubah = APBDesPage.objects.live().get(
+        versi="perubahan", locale__language_code="id", path__startswith=site.root_page.path
+    )
+    asli = ubah.versi_lain()
+    banding = hitung.bandingkan_versi(list(asli.baris.all()), list(ubah.baris.all()))
+    juta = D(1_000_000)
+    assert {b.kode: b.selisih / juta for b in banding.berubah()} == {
+        "2.2.01": -10,
+        "2.2.03": 10,
+        "2.3.01": 40,
+        "6.1.1": 40,
+    }
+    # More road paid by the audited SiLPA: belanja and penerimaan +40 juta, SiLPA unchanged.
+    assert banding.ringkasan["belanja"].selisih == 40 * juta
+    assert banding.ringkasan["silpa"].selisih == 0
+    html = client_for(site).get(ubah.url).content.decode()
+    assert "Pemeriksaan kesehatan lansia <em>(baris baru)</em>" in html
+    assert "(Rp\u00a010.000.000)" in html

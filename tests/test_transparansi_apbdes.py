@@ -120,7 +120,7 @@ def test_amendment_changes_and_new_totals():
     assert r.surplus.anggaran == D(250_000_000)
     assert r.pembiayaan_netto.anggaran == D(-38_000_000)
     assert r.silpa.anggaran == D(212_000_000)
-    changes = {c.kode: c.selisih for c in h.bandingkan_versi(MURNI, perubahan)}
+    changes = {c.kode: c.selisih for c in h.bandingkan_versi(MURNI, perubahan).berubah()}
     assert changes == {
         "2.3.01": D(-150_000_000),
         "4.2.01": D(60_000_000),

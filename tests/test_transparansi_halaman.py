@@ -109,8 +109,8 @@ def test_amended_budget_shows_changes_and_comparison(desa_a, client_for):
         ],
     )
     html = client_for(desa_a).get(ubah.url).content.decode()
-    assert "Yang berubah dari APBDes murni" in html
-    assert "-Rp\u00a0100.000.000" in html
+    assert "Rincian anggaran: semula dan menjadi" in html
+    assert "(Rp\u00a0100.000.000)" in html  # Dana Desa 1.000 → 900 juta
     assert "Perbandingan antartahun" in html and str(TAHUN - 1) in html
 
 

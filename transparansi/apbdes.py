@@ -249,27 +249,101 @@ def belanja_per_jenis(semua_baris):
     return [(k, JENIS_BELANJA[k], totals[k]) for k in JENIS_BELANJA if k in totals]
 
 
+RINGKASAN = ["pendapatan", "belanja", "surplus", "penerimaan", "pengeluaran"]
+RINGKASAN += ["pembiayaan_netto", "silpa"]
+BARU = "baru"
+DIHAPUS = "dihapus"
+
+
 @dataclass
-class Perubahan:
+class Banding:
+    """A row of the amendment table (Perkades Perubahan): a subtotal or a line, both
+    versions side by side. `baris` is the amended line (the original one if removed)."""
+
     kode: str
     uraian: str
-    murni: Decimal
-    perubahan: Decimal
+    tingkat: int = 0
+    semula: Jumlah = field(default_factory=Jumlah)
+    menjadi: Jumlah = field(default_factory=Jumlah)
+    anak: list = field(default_factory=list)
+    baris: object = None
+    status: str = ""
 
     @property
     def selisih(self):
-        return self.perubahan - self.murni
+        """Bertambah (positive) or berkurang (negative) anggaran."""
+        return self.menjadi.anggaran - self.semula.anggaran
+
+    def datar(self):
+        """The subtree as table rows, each subtotal before its children; the node itself
+        is left out (a group's total closes its table)."""
+        for node in self.anak:
+            yield node
+            yield from node.datar()
+
+    def berubah(self):
+        return [n for n in self.datar() if n.baris is not None and n.selisih]
 
 
-def bandingkan_versi(baris_murni, baris_perubahan):
-    """Line-by-line changes of an amended budget (only lines whose anggaran changed)."""
-    murni = {normalisasi_kode(b.kode): b for b in baris_murni}
-    ubah = {normalisasi_kode(b.kode): b for b in baris_perubahan}
-    out = []
-    for kode in sorted(set(murni) | set(ubah), key=lambda k: [int(p) for p in k.split(".")]):
-        a = Decimal(murni[kode].anggaran) if kode in murni else NOL
-        b = Decimal(ubah[kode].anggaran) if kode in ubah else NOL
-        if a != b:
-            uraian = (ubah.get(kode) or murni.get(kode)).uraian
-            out.append(Perubahan(kode, uraian, a, b))
-    return out
+@dataclass
+class Perbandingan:
+    kelompok: dict  # kelompok -> Banding root (the group's total)
+    ringkasan: dict  # RINGKASAN key -> Banding
+
+    def berubah(self):
+        """Only the lines whose anggaran changed (added and removed lines included)."""
+        return [n for k in KELOMPOK for n in self.kelompok[k].berubah()]
+
+
+def _urut(kode):
+    return [int(p) for p in kode.split(".")]
+
+
+def _pasangan(baris_semula, baris_menjadi, kelompok):
+    """(kode, before, after) per line, by code; a code used twice pairs in order."""
+    versi = []
+    for semua_baris in (baris_semula, baris_menjadi):
+        per_kode = {}
+        for baris in semua_baris:
+            if _kelompok(baris) == kelompok:
+                per_kode.setdefault(normalisasi_kode(baris.kode), []).append(baris)
+        versi.append(per_kode)
+    lama, baru = versi
+    for kode in sorted(set(lama) | set(baru), key=_urut):
+        a, b = lama.get(kode, []), baru.get(kode, [])
+        for i in range(max(len(a), len(b))):
+            yield kode, a[i] if i < len(a) else None, b[i] if i < len(b) else None
+
+
+def pohon_banding(baris_semula, baris_menjadi, kelompok, tambahan=None):
+    """The tree of `pohon` for both versions at once: every line and every subtotal."""
+    levels = (1, 2) if kelompok == BELANJA else (2,)
+    root = Banding("", "")
+    index = {}
+    for kode, lama, baru in _pasangan(baris_semula, baris_menjadi, kelompok):
+        chain = [root]
+        for tingkat, level in enumerate(levels, start=1):
+            key = induk(kode, level)
+            if key not in index:
+                index[key] = Banding(key, uraian_kode(key, kelompok, tambahan), tingkat)
+                chain[-1].anak.append(index[key])
+            chain.append(index[key])
+        status = BARU if lama is None else DIHAPUS if baru is None else ""
+        uraian, tingkat = (baru or lama).uraian, len(levels) + 1
+        line = Banding(kode, uraian, tingkat, baris=baru or lama, status=status)
+        for node in chain + [line]:
+            if lama is not None:
+                node.semula.tambah(lama.anggaran, lama.realisasi)
+            if baru is not None:
+                node.menjadi.tambah(baru.anggaran, baru.realisasi)
+        chain[-1].anak.append(line)
+    return root
+
+
+def bandingkan_versi(baris_semula, baris_menjadi, tambahan=None):
+    """Semula / menjadi / selisih of every line, every subtotal and the headline totals."""
+    a, b = ringkasan(baris_semula), ringkasan(baris_menjadi)
+    return Perbandingan(
+        kelompok={k: pohon_banding(baris_semula, baris_menjadi, k, tambahan) for k in KELOMPOK},
+        ringkasan={k: Banding(k, "", 0, getattr(a, k), getattr(b, k)) for k in RINGKASAN},
+    )

@@ -13,6 +13,7 @@ from pengaduan.models import Pengaduan
 from sitecore.demo import images
 from sitecore.kalender.rules import KalenderKerja
 from sitecore.models import DesaProfil
+from transparansi.anggaran.perubahan import buat_perubahan
 from transparansi.models import (
     APBDesPage,
     BarisAPBDes,
@@ -78,6 +79,35 @@ def _baris(skala, realisasi_pct, tanggal, dana_desa):
     return out
 
 
+def _ubah(rows, terkini):
+    """The demo Perkades Perubahan: the audited SiLPA is 40 juta higher and pays for more
+    road; 10 juta of posyandu moves to a new elderly check-up line; realisasi as of the
+    later date (`terkini`, the same budget realised further)."""
+    terkini = {b.kode: b for b in terkini}
+    for b in rows:
+        b.realisasi, b.tanggal_realisasi = (
+            terkini[b.kode].realisasi,
+            terkini[b.kode].tanggal_realisasi,
+        )
+        if b.kode in ("2.3.01", "6.1.1"):
+            b.anggaran += 40 * JUTA
+        if b.kode == "6.1.1":
+            b.realisasi = b.anggaran
+        if b.kode == "2.2.01":
+            b.anggaran -= 10 * JUTA
+            b.realisasi = min(b.realisasi, b.anggaran)
+    lansia = BarisAPBDes(
+        kode="2.2.03",
+        uraian="Pemeriksaan kesehatan lansia",
+        sumber_dana="DDS",
+        jenis_belanja="5.2",
+        lokasi="5 posyandu",
+        anggaran=10 * JUTA,
+        sort_order=len(rows),
+    )
+    return rows + [lansia]
+
+
 def _publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision(log_action=False).publish(log_action=False)
@@ -119,24 +149,25 @@ def seed(site, data):
     for th, versi, dd, pct, tgl in versions:
         if (th, versi) in existing:
             continue
-        rows = _baris(skala, pct, tgl, dd)
-        if versi == "perubahan":
-            for b in rows:
-                if b.kode == "2.3.01":
-                    b.anggaran += 40 * JUTA
-                if b.kode == "6.1.1":
-                    b.anggaran += 40 * JUTA
-                    b.realisasi = b.anggaran
         title = f"APBDes Perubahan {th}" if versi == "perubahan" else f"APBDes {th}"
+        dokumen = _pdf(f"Perdes {title} Desa {data['nama']}", koleksi, f"{page_slug(title)}.pdf")
+        if versi == "perubahan":
+            # As a PPID editor does it: copy the live original, then change a few lines.
+            asli = APBDesPage.objects.child_of(section).get(tahun=th, versi="murni")
+            page = buat_perubahan(asli)
+            page.title, page.nomor_perdes, page.dokumen = title, f"7 Tahun {th}", dokumen
+            page.baris = _ubah(list(page.baris.all()), _baris(skala, pct, tgl, dd))
+            page.save_revision(log_action=False).publish(log_action=False)
+            continue
         page = APBDesPage(
             title=title,
-            slug=f"apbdes-{th}" + ("-perubahan" if versi == "perubahan" else ""),
+            slug=f"apbdes-{th}",
             tahun=th,
             versi=versi,
-            nomor_perdes=f"{2 if versi == 'murni' else 7} Tahun {th}",
-            dokumen=_pdf(f"Perdes {title} Desa {data['nama']}", koleksi, f"{page_slug(title)}.pdf"),
+            nomor_perdes=f"2 Tahun {th}",
+            dokumen=dokumen,
         )
-        page.baris = rows
+        page.baris = _baris(skala, pct, tgl, dd)
         _publish(section, page)
 
     if not RKPDesPage.objects.child_of(section).exists():

@@ -5,6 +5,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import transparansi.anggaran.perubahan  # noqa: F401 - registers the amendment action
 from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
 from transparansi import widgets

@@ -160,6 +160,7 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
         # The detail tree is most of the page: its HTML is kept as a fragment (see the
         # template), so the tree is built only when that fragment is rendered.
         context["pohon"] = partial(apbdes_pohon, self)
+        context["banding"] = partial(apbdes_banding, self)
         if getattr(request, "is_preview", False):
             context.update(apbdes_context(self, request))
         else:
@@ -220,6 +221,21 @@ def apbdes_pohon(page):
     ]
 
 
+def apbdes_banding(page):
+    """An amendment against its live original, every line and subtotal (Perkades
+    Perubahan); None for an original budget or an amendment whose original is not live."""
+    asli = page.versi_lain() if page.versi == Versi.PERUBAHAN else None
+    if asli is None:
+        return None
+    hasil = hitung.bandingkan_versi(list(asli.baris.all()), page.semua_baris, kode_tambahan())
+    judul = dict(Kelompok.choices)
+    return {
+        "asli": asli,
+        "kelompok": [(str(judul[k]), hasil.kelompok[k]) for k in hitung.KELOMPOK],
+        "ringkasan": hasil.ringkasan,
+    }
+
+
 def apbdes_context(page, request):
     baris = page.semua_baris
     r = page.ringkasan
@@ -234,10 +250,7 @@ def apbdes_context(page, request):
     totals = ringkasan_halaman([p.id for p in tahunan if p.id != page.id])
     totals[page.id] = r
     perbandingan = [{"page": p, "r": totals[p.id]} for p in tahunan]
-    perubahan = []
     versi_lain = page.versi_lain()
-    if page.versi == Versi.PERUBAHAN and versi_lain is not None:
-        perubahan = hitung.bandingkan_versi(list(versi_lain.baris.all()), baris)
     return {
         "r": r,
         "grafik_pendapatan": grafik.batang([(nama, j) for _k, nama, j in pendapatan]),
@@ -254,7 +267,6 @@ def apbdes_context(page, request):
         "jenis_belanja": hitung.belanja_per_jenis(baris),
         "perbandingan": perbandingan if len(perbandingan) > 1 else [],
         "versi_lain": versi_lain,
-        "perubahan": perubahan,
         "tanggal_realisasi": page.tanggal_realisasi(),
         **(alamat_pengaduan(request) if request is not None else {}),
     }
