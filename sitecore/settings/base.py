@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .caches import caches_config
 from .logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -150,25 +151,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 WIDGET_CACHE_ENABLED = env_bool("WIDGET_CACHE_ENABLED", True)
 
-# Cache: Redis shared by every app server when REDIS_URL is set.
+# Caches (sitecore/settings/caches.py): Redis shared by every app server when REDIS_URL
+# is set; page cache, visitor counters and the limits' store.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "desa"),
-            "TIMEOUT": 600,
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "desa-terbuka",
-            "TIMEOUT": 600,
-        }
-    }
+CACHES = caches_config(REDIS_URL, BASE_DIR)
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -325,30 +311,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = logging_config(LOG_FORMAT)
 
-# sitecore (news, statistics, visitor counter): visitor/read counters need a cache
-# shared by every worker process. Redis when REDIS_URL is set; otherwise a file cache
-# (LocMemCache is per process, and the cron flush runs in yet another process).
-if REDIS_URL:
-    CACHES["kunjungan"] = {**CACHES["default"], "TIMEOUT": None}
-else:
-    CACHES["kunjungan"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("KUNJUNGAN_CACHE_DIR", str(BASE_DIR / "var" / "kunjungan")),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 200_000},
-    }
-# Rate limits, lockouts and attempt counters (sitecore.batas): a store every worker and
-# app server shares and that page traffic cannot evict. Redis when configured, otherwise
-# a table in the database (created by migration sitecore 0006).
-if REDIS_URL:
-    CACHES["batas"] = {**CACHES["default"], "KEY_PREFIX": "batas", "TIMEOUT": 3600}
-else:
-    CACHES["batas"] = {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "desa_batas",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10},
-    }
 # Behind a reverse proxy that sets X-Forwarded-For, count the client's address instead.
 PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", False)
 
