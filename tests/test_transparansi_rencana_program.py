@@ -259,6 +259,8 @@ def test_ppid_editor_records_progress_in_the_admin(desa_a, desa_b, make_staff):
     assert f"/admin/transparansi/rencana/{plan.pk}/progres/" in editor
     daftar = client.get(f"/admin/transparansi/rencana/{plan.pk}/progres/").content.decode()
     assert f"/admin/transparansi/kegiatan/{kegiatan.pk}/progres/" in daftar
+    form = client.get(f"/admin/transparansi/kegiatan/{kegiatan.pk}/progres/")
+    assert form.status_code == 200 and "Belum ada progres tercatat." in form.content.decode()
 
     hari_ini = _hari_ini(desa_a)
     # Bad input: refused with a clear Indonesian error, nothing stored.
@@ -368,3 +370,65 @@ def test_english_pages_are_translated_and_read_the_original_history(desa_a, make
 
     detail = client_for(desa_a).get(f"{plan_en.url}kegiatan/{kegiatan_en.pk}/").content.decode()
     assert "Progress history" in detail and "Tahap awal" in detail
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "slug,own,other",
+    [("karangsari", "Siwarak", "Karang Bedil"), ("mekar-sari", "Karang Bedil", "Siwarak")],
+)
+def test_demo_plans_name_the_villages_own_hamlets(desa_a, client_for, slug, own, other):
+    from transparansi.demo import _pdf, _publish
+    from transparansi.rencana import demo
+
+    index = section(desa_a, "transparansi")
+    data = {"slug": slug, "nama": "Alpha"}
+    demo.seed(desa_a, data, index, _publish, _pdf)
+    demo.seed(desa_a, data, index, _publish, _pdf)  # safe to run again
+    assert RPJMDesPage.objects.child_of(index).count() == 1
+    assert RKPDesPage.objects.child_of(index).count() == 2
+    kini = RKPDesPage.objects.get(slug=f"rkpdes-{TAHUN}")
+    assert all(k.program_id for k in kini.kegiatan.all())
+    berjalan = kini.kegiatan.filter(status="berjalan")
+    assert berjalan.exists()
+    for k in berjalan:
+        assert k.riwayat_progres.count() >= 1
+        assert k.progres == k.riwayat_progres.first().persen
+        assert all(e.tanggal <= _hari_ini(desa_a) for e in k.riwayat_progres.all())
+
+    client = client_for(desa_a)
+    html = client.get(RPJMDesPage.objects.get().url).content.decode()
+    assert f"{TAHUN - 1}: " in html and f"{TAHUN}: " in html and "Belum dilaksanakan." in html
+    plan_html = client.get(kini.url).content.decode()
+    assert own in plan_html and other not in plan_html
+
+
+@pytest.mark.django_db
+def test_preview_of_a_new_rpjmdes_with_new_programmes(desa_a, make_staff):
+    client = _ppid(make_staff, desa_a)
+    index = section(desa_a, "transparansi")
+    row = {
+        "sub_bidang": "2.3",
+        "nama": "Jalan usaha tani baru",
+        "lokasi": "",
+        "sasaran": "1.000 m",
+        "tahun_1": "on",
+        "biaya": "100000000",
+        "sumber_dana": "",
+    }
+    data = nested_form_data(
+        {
+            "title": "RPJMDes baru",
+            "slug": "rpjmdes-baru",
+            "tahun_mulai": AWAL,
+            "tahun_selesai": AWAL + 5,
+            "nomor_perdes": "",
+            "ringkasan": rich_text(""),
+            "program": inline_formset([row]),
+        }
+    )
+    url = f"/admin/pages/add/transparansi/rpjmdespage/{index.pk}/preview/"
+    assert client.post(url, data).json()["is_valid"]
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "Jalan usaha tani baru" in preview.content.decode()

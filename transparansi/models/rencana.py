@@ -126,16 +126,20 @@ def program_context(page, request):
     sumber = page.sumber
     program = list(sumber.program.all())
     kegiatan = (
+        # By id: a preview's new rows are unsaved and have none.
         KegiatanRencana.objects.filter(
-            program__in=program, page__live=True, page__alias_of__isnull=True
+            program_id__in=[p.pk for p in program if p.pk],
+            page__live=True,
+            page__alias_of__isnull=True,
         )
         .select_related("page")
         .order_by("tahun_rencana", "page__path", "sort_order", "pk")
     )
     rows = [(k.program_id, k.tahun_rencana, _tautan_kegiatan(k, page, request)) for k in kegiatan]
-    hasil = aturan.pelaksanaan({p.pk: p.daftar_tahun for p in program}, rows)
+    hasil = aturan.pelaksanaan({p.pk: p.daftar_tahun for p in program if p.pk}, rows)
+    kosong = {"per_tahun": [], "belum": []}
     for p in program:
-        p.pelaksanaan = hasil[p.pk]
+        p.pelaksanaan = hasil.get(p.pk, kosong)
     return {
         "daftar_program": program,
         "total_biaya_program": sum((p.biaya for p in program), hitung.NOL),
