@@ -13,6 +13,10 @@ class TransparansiConfig(AppConfig):
         from transparansi.models import PermohonanInformasi
 
         invalidate_on_change(PermohonanInformasi, lambda request: request.site)
+        # Progress entries are shown on plan pages without a republish.
+        from transparansi.models.program import ProgresKegiatan
+
+        invalidate_on_change(ProgresKegiatan, lambda entri: entri.kegiatan.page.get_site())
 
         # Stored deadlines follow the holiday calendar.
         from sitecore.kalender.signals import hari_libur_berubah

@@ -9,8 +9,6 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.documents.models import Document
 
-from pengaduan.models import Pengaduan
-from sitecore.demo import images
 from sitecore.kalender.rules import KalenderKerja
 from sitecore.models import DesaProfil
 from transparansi.anggaran.perubahan import buat_perubahan
@@ -19,9 +17,7 @@ from transparansi.models import (
     BarisAPBDes,
     DaftarInformasiPage,
     InformasiPublik,
-    KegiatanRencana,
     PermohonanInformasi,
-    RKPDesPage,
     SertaMertaPage,
     TransparansiIndexPage,
 )
@@ -170,115 +166,10 @@ def seed(site, data):
         page.baris = _baris(skala, pct, tgl, dd)
         _publish(section, page)
 
-    if not RKPDesPage.objects.child_of(section).exists():
-        foto = [
-            images.save_image(
-                images.landscape(f"{data['slug']}-kegiatan-{i}", 800, 500, label=label),
-                f"Foto {label} {data['nama']}",
-                koleksi,
-                f"kegiatan-{data['slug']}-{i}.jpg",
-            )
-            for i, label in enumerate(["Pengerasan jalan", "Saluran irigasi"])
-        ]
-        plan = RKPDesPage(
-            title=f"RKPDes {tahun}",
-            slug=f"rkpdes-{tahun}",
-            tahun_mulai=tahun,
-            tahun_selesai=tahun,
-            nomor_perdes=f"1 Tahun {tahun - 1}",
-            ringkasan="<p>Rencana kerja tahunan hasil Musyawarah Desa.</p>",
-            dokumen=_pdf(f"RKPDes {tahun} Desa {data['nama']}", koleksi, f"rkpdes-{tahun}.pdf"),
-        )
-        plan.kegiatan = [
-            KegiatanRencana(
-                nama="Rehabilitasi jalan usaha tani Karang Bedil",
-                bidang="2",
-                lokasi="Dusun Karang Bedil",
-                volume=D(850),
-                satuan="m",
-                biaya=310 * JUTA,
-                sumber_dana="DDS",
-                pelaksana="TPK Desa",
-                tahun_rencana=tahun,
-                status="berjalan",
-                progres=60,
-                tanggal_mulai=date(tahun, 5, 6),
-                kode_apbdes="2.3.01",
-                keterangan="Pengerasan 510 m dari 850 m selesai.",
-                foto=[
-                    (
-                        "foto",
-                        {
-                            "gambar": foto[0],
-                            "keterangan": "Pengerasan jalan, Juli",
-                            "teks_alternatif": "Jalan tanah yang sedang dikeraskan",
-                        },
-                    )
-                ],
-            ),
-            KegiatanRencana(
-                nama="Saluran irigasi tersier Lendang Re",
-                bidang="2",
-                lokasi="Dusun Lendang Re",
-                volume=D(400),
-                satuan="m",
-                biaya=185 * JUTA,
-                sumber_dana="DDS",
-                pelaksana="TPK Desa",
-                tahun_rencana=tahun,
-                status="berjalan",
-                progres=35,
-                tanggal_mulai=date(tahun, 7, 1),
-                kode_apbdes="2.3.02",
-                foto=[
-                    (
-                        "foto",
-                        {
-                            "gambar": foto[1],
-                            "keterangan": "Galian saluran",
-                            "teks_alternatif": "Saluran irigasi di tepi sawah",
-                        },
-                    )
-                ],
-            ),
-            KegiatanRencana(
-                nama="Posyandu dan makanan tambahan balita",
-                bidang="2",
-                lokasi="5 posyandu",
-                volume=D(12),
-                satuan="bulan",
-                biaya=84 * JUTA,
-                sumber_dana="DDS",
-                pelaksana="Kader posyandu",
-                tahun_rencana=tahun,
-                status="berjalan",
-                progres=50,
-                kode_apbdes="2.2.01",
-            ),
-            KegiatanRencana(
-                nama="Pelatihan usaha perempuan",
-                bidang="4",
-                lokasi="Balai desa",
-                volume=D(2),
-                satuan="angkatan",
-                biaya=40 * JUTA,
-                sumber_dana="BKK",
-                pelaksana="TP PKK",
-                tahun_rencana=tahun,
-                status="direncanakan",
-                progres=0,
-                kode_apbdes="4.4.01",
-            ),
-        ]
-        # The posyandu proposals the officers left to the plan: publishing the plan
-        # records them as accommodated in the village plan (pengaduan.usulan).
-        posyandu = next(k for k in plan.kegiatan.all() if k.nama.startswith("Posyandu"))
-        posyandu.usulan = list(
-            Pengaduan.objects.filter(site=site, jenis="aspirasi", judul="Posyandu butuh timbangan")
-            .publik()
-            .filter(jalur_usulan__isnull=True)
-        )
-        _publish(section, plan)
+    # Plans (RPJMDes, RKPDes) and the progress of their activities.
+    from transparansi.rencana.demo import seed as seed_rencana
+
+    seed_rencana(site, data, section, _publish, _pdf)
 
     if not DaftarInformasiPage.objects.child_of(section).exists():
         pj = "Sekretaris Desa"

@@ -12,7 +12,7 @@ from transparansi import widgets
 from transparansi.anggaran import adminviews
 from transparansi.models import APBDesPage, KodeRekening, TransparansiIndexPage
 from transparansi.permohonan.viewsets import PermohonanViewSet
-from transparansi.rencana import usulan  # noqa: F401 - registers the pengaduan_item_links hook
+from transparansi.rencana import progres, usulan  # noqa: F401 - register their hooks
 
 PPID_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 

@@ -1,4 +1,9 @@
-"""Development plans (RPJMDes, RKPDes) and their activities with implementation progress."""
+"""Development plans (RPJMDes, RKPDes) and their activities with implementation progress.
+
+RPJMDes programmes and the progress history live in .program.
+"""
+
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,6 +26,7 @@ from transparansi import apbdes as hitung
 from transparansi.alamat import alamat_pengaduan
 from transparansi.apbdes import normalisasi_kode
 from transparansi.data.kode_rekening import BIDANG
+from transparansi.rencana import aturan
 from transparansi.rencana.forms import RencanaPageForm
 
 from .apbdes import SUMBER_DANA_CHOICES
@@ -79,6 +85,11 @@ class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
         verbose_name = _("rencana pembangunan")
         verbose_name_plural = _("rencana pembangunan")
 
+    @property
+    def sumber(self):
+        """The page whose rows are the record: an English alias copies them on publish."""
+        return self.alias_of.specific if self.alias_of_id else self
+
     @path("kegiatan/<int:pk>/", name="kegiatan")
     def kegiatan_view(self, request, pk):
         from transparansi.rencana.views import kegiatan_view
@@ -95,7 +106,7 @@ class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
 
 
 def rencana_context(page, request):
-    kegiatan = list(page.kegiatan.all())
+    kegiatan = list(page.kegiatan.select_related("program"))
     total = sum((k.biaya for k in kegiatan), hitung.NOL)
     rata = round(sum(k.progres for k in kegiatan) / len(kegiatan)) if kegiatan else 0
     status = {}
@@ -110,7 +121,47 @@ def rencana_context(page, request):
     }
 
 
-def _panels(tahun_panels):
+def program_context(page, request):
+    """The RPJMDes matrix with, per programme, the live RKPDes activities that carried it out."""
+    sumber = page.sumber
+    program = list(sumber.program.all())
+    kegiatan = (
+        # By id: a preview's new rows are unsaved and have none.
+        KegiatanRencana.objects.filter(
+            program_id__in=[p.pk for p in program if p.pk],
+            page__live=True,
+            page__alias_of__isnull=True,
+        )
+        .select_related("page")
+        .order_by("tahun_rencana", "page__path", "sort_order", "pk")
+    )
+    rows = [(k.program_id, k.tahun_rencana, _tautan_kegiatan(k, page, request)) for k in kegiatan]
+    hasil = aturan.pelaksanaan({p.pk: p.daftar_tahun for p in program if p.pk}, rows)
+    kosong = {"per_tahun": [], "belum": []}
+    for p in program:
+        p.pelaksanaan = hasil.get(p.pk, kosong)
+    return {
+        "daftar_program": program,
+        "total_biaya_program": sum((p.biaya for p in program), hitung.NOL),
+        "tahun_rpjmdes": list(range(sumber.tahun_mulai, sumber.tahun_mulai + aturan.TAHUN_RPJMDES)),
+    }
+
+
+def _tautan_kegiatan(kegiatan, page, request):
+    """An activity in the reader's language when its plan has a page in it."""
+    rencana = kegiatan.page
+    if rencana.locale_id != page.locale_id:
+        terjemahan = rencana.get_translation_or_none(page.locale)
+        baris = terjemahan.kegiatan.filter(kunci=kegiatan.kunci).first() if terjemahan else None
+        if baris is not None and terjemahan.live:
+            rencana, kegiatan = terjemahan, baris
+    return {
+        "kegiatan": kegiatan,
+        "url": f"{rencana.get_url(request)}kegiatan/{kegiatan.pk}/",
+    }
+
+
+def _panels(tahun_panels, baris):
     return Page.content_panels + [
         MultiFieldPanel(
             [
@@ -121,14 +172,17 @@ def _panels(tahun_panels):
             heading=_("Dokumen"),
         ),
         FieldPanel("ringkasan"),
-        InlinePanel("kegiatan", label=_("Kegiatan"), heading=_("Kegiatan")),
+        baris,
     ]
 
 
 class RPJMDesPage(RencanaPage):
     """Six-year medium-term plan."""
 
-    content_panels = _panels([FieldPanel("tahun_mulai"), FieldPanel("tahun_selesai")])
+    content_panels = _panels(
+        [FieldPanel("tahun_mulai"), FieldPanel("tahun_selesai")],
+        InlinePanel("program", label=_("Program"), heading=_("Program RPJMDes")),
+    )
     is_creatable = True
     template = "transparansi/rencana_page.html"
 
@@ -143,6 +197,11 @@ class RPJMDesPage(RencanaPage):
         if self.tahun_selesai and self.tahun_selesai - self.tahun_mulai != 5:
             raise ValidationError({"tahun_selesai": _("RPJMDes berlaku enam tahun.")})
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(program_context(self, request))
+        return context
+
     @property
     def jenis(self):
         return "RPJMDes"
@@ -151,7 +210,10 @@ class RPJMDesPage(RencanaPage):
 class RKPDesPage(RencanaPage):
     """Annual plan."""
 
-    content_panels = _panels([FieldPanel("tahun_mulai")])
+    content_panels = _panels(
+        [FieldPanel("tahun_mulai")],
+        InlinePanel("kegiatan", label=_("Kegiatan"), heading=_("Kegiatan")),
+    )
     is_creatable = True
     template = "transparansi/rencana_page.html"
 
@@ -172,7 +234,17 @@ class KegiatanRencana(Orderable, ClusterableModel):
     """A planned activity and how far its implementation has come (realisasi kegiatan)."""
 
     page = ParentalKey(RencanaPage, related_name="kegiatan", on_delete=models.CASCADE)
+    # Stable across copies: an English alias's rows are recreated on every publish.
+    kunci = models.UUIDField(default=uuid.uuid4, editable=False)
     nama = models.CharField(_("nama kegiatan"), max_length=250)
+    program = models.ForeignKey(
+        "transparansi.ProgramRPJMDes",
+        verbose_name=_("program RPJMDes yang dilaksanakan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kegiatan",
+    )
     bidang = models.CharField(_("bidang"), max_length=2, choices=BIDANG_CHOICES)
     lokasi = models.CharField(_("lokasi"), max_length=150, blank=True)
     volume = models.DecimalField(
@@ -215,6 +287,7 @@ class KegiatanRencana(Orderable, ClusterableModel):
 
     panels = [
         FieldPanel("nama"),
+        FieldPanel("program"),
         FieldRowPanel([FieldPanel("bidang"), FieldPanel("lokasi")]),
         FieldRowPanel([FieldPanel("volume"), FieldPanel("satuan"), FieldPanel("biaya")]),
         FieldRowPanel(
@@ -222,7 +295,7 @@ class KegiatanRencana(Orderable, ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("status"), FieldPanel("progres")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("progres", read_only=True)]),
                 FieldRowPanel([FieldPanel("tanggal_mulai"), FieldPanel("tanggal_selesai")]),
                 FieldPanel("kode_apbdes"),
                 FieldPanel("keterangan"),
@@ -240,7 +313,30 @@ class KegiatanRencana(Orderable, ClusterableModel):
     def __str__(self):
         return self.nama
 
+    def save(self, *args, **kwargs):
+        self.ikuti_riwayat()
+        super().save(*args, **kwargs)
+
+    def ikuti_riwayat(self):
+        """Progress and status follow the latest history entry, whatever the revision says."""
+        if self.pk is None:
+            return
+        entri = self.riwayat_progres.order_by("-tanggal", "-pk").first()
+        if entri is not None:
+            self.progres = entri.persen
+            self.status = aturan.status_dari_progres(self.status, entri.persen)
+
     def clean(self):
+        self.ikuti_riwayat()
+        if self.program_id and self.tahun_rencana:
+            rpjmdes = self.program.page
+            if not rpjmdes.tahun_mulai <= self.tahun_rencana <= (rpjmdes.tahun_selesai or 0):
+                raise ValidationError(
+                    {
+                        "program": _("Program ini dari RPJMDes %(awal)s–%(akhir)s.")
+                        % {"awal": rpjmdes.tahun_mulai, "akhir": rpjmdes.tahun_selesai}
+                    }
+                )
         if self.kode_apbdes:
             kode = normalisasi_kode(self.kode_apbdes)
             if kode is None:

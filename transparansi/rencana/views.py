@@ -1,4 +1,5 @@
-"""The page of one planned activity: its APBDes line and the proposals it takes up."""
+"""The page of one planned activity: its APBDes line, the RPJMDes programme it carries
+out, its progress history and the proposals it takes up."""
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -38,6 +39,32 @@ def usulan_untuk_kegiatan(kegiatan):
     ]
 
 
+def riwayat_progres(page, kegiatan):
+    """The dated progress history, newest first; an English copy reads its original's."""
+    sumber = kegiatan
+    if page.alias_of_id:
+        sumber = page.sumber.kegiatan.filter(kunci=kegiatan.kunci).first()
+    if sumber is None or sumber.pk is None:
+        return []
+    return list(sumber.riwayat_progres.select_related("dicatat_oleh"))
+
+
+def program_tautan(page, kegiatan, request):
+    """{"label", "url"} of the RPJMDes programme the activity carries out, or None."""
+    program = kegiatan.program
+    if program is None:
+        return None
+    rpjmdes = program.page
+    terjemahan = (
+        rpjmdes.get_translation_or_none(page.locale)
+        if rpjmdes.locale_id != page.locale_id
+        else rpjmdes
+    )
+    tujuan = terjemahan if terjemahan is not None and terjemahan.live else rpjmdes
+    url = f"{tujuan.get_url(request)}#program-{program.pk}" if rpjmdes.live else ""
+    return {"label": f"{rpjmdes.title}: {program.nama}", "url": url}
+
+
 def kegiatan_view(request, page, kegiatan):
     context = page.get_context(request)
     context.update(
@@ -47,6 +74,8 @@ def kegiatan_view(request, page, kegiatan):
                 page, kegiatan.tahun_rencana, kegiatan.kode_apbdes, request
             ),
             "usulan": usulan_untuk_kegiatan(kegiatan),
+            "riwayat": riwayat_progres(page, kegiatan),
+            "program": program_tautan(page, kegiatan, request),
         }
     )
     return TemplateResponse(request, "transparansi/kegiatan_rencana.html", context)
