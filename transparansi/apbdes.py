@@ -243,7 +243,13 @@ def belanja_per_sumber_dana(semua_baris):
             totals.setdefault(key, Jumlah()).tambah(baris.anggaran, baris.realisasi)
     out = [(k, SUMBER_DANA.get(k, k), totals[k]) for k in SUMBER_DANA if k in totals]
     if "" in totals:
-        out.append((gettext("Tidak disebutkan"), gettext("sumber dana tidak ada dalam dokumen"), totals[""]))
+        out.append(
+            (
+                gettext("Tidak disebutkan"),
+                gettext("sumber dana tidak ada dalam dokumen"),
+                totals[""],
+            )
+        )
     return out
 
 

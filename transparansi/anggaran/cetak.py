@@ -180,8 +180,10 @@ def kenali(bagian, nomor, kode, uraian, ada_angka=True):
     elif seg[0] == 4 and bagian.nama != BELANJA and "BIDANG" not in huruf:
         bagian.nama = PENDAPATAN
         return SUBTOTAL, Subtotal(nomor, teks, uraian, PENDAPATAN, teks if len(seg) == 2 else "")
-    elif seg == [5] and not huruf.startswith(("BIDANG", "PENANGGULANGAN")) and (
-        bagian.nama != BELANJA or huruf == "BELANJA"
+    elif (
+        seg == [5]
+        and not huruf.startswith(("BIDANG", "PENANGGULANGAN"))
+        and (bagian.nama != BELANJA or huruf == "BELANJA")
     ):
         bagian.nama = BELANJA
         return SUBTOTAL, Subtotal(nomor, teks, uraian, BELANJA)
@@ -255,7 +257,9 @@ def periksa_subtotal(semua_baris, subtotal):
                 errors.append(
                     (
                         sub.nomor,
-                        _("%(nama)s: %(kolom)s tertulis %(tertulis)s, sedangkan %(asal)s %(hitungan)s")
+                        _(
+                            "%(nama)s: %(kolom)s tertulis %(tertulis)s, sedangkan %(asal)s %(hitungan)s"
+                        )
                         % {
                             "nama": nama,
                             "kolom": kolom,

@@ -77,12 +77,9 @@ class APBDesPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        parent = self.parent_page
-        if parent is None and self.instance.pk:
-            parent = self.instance.get_parent()
-        kembar = apbdes_kembar(
-            parent, cleaned.get("tahun"), cleaned.get("versi"), kecuali=self.instance.pk
-        )
+        if self.instance.pk:
+            return cleaned  # an existing page: APBDesPage.clean checks its siblings
+        kembar = apbdes_kembar(self.parent_page, cleaned.get("tahun"), cleaned.get("versi"))
         if kembar is not None:
             self.add_error("versi", pesan_kembar(kembar))
         return cleaned

@@ -185,7 +185,8 @@ def _baris(item, bagian, tambahan, seen):
         salah.append(_("kode %s tidak ada dalam daftar kode rekening") % kode)
     elif kode in seen:
         salah.append(
-            _("kode %(kode)s sudah dipakai di baris %(baris)d") % {"kode": kode, "baris": seen[kode]}
+            _("kode %(kode)s sudah dipakai di baris %(baris)d")
+            % {"kode": kode, "baris": seen[kode]}
         )
     if not item.get("uraian"):
         salah.append(_("uraian kosong"))
