@@ -338,6 +338,11 @@ def test_duplicate_budget_refused_in_the_admin_create_view(desa_a, desa_b, make_
     assert response.status_code == 200
     assert "sudah ada: «APBDes Desa Alpha 2026»" in response.content.decode()
     assert APBDesPage.objects.child_of(parent).count() == 1
+    # Copying it beside itself is the same duplicate, refused in Wagtail's copy form.
+    salin = {"new_title": "Salinan", "new_slug": "salinan", "new_parent_page": parent.pk}
+    response = client.post(f"/admin/pages/{ada.pk}/copy/", salin)
+    assert response.status_code == 200 and "sudah ada" in response.content.decode()
+    assert APBDesPage.objects.child_of(parent).count() == 1
     response = client.post(url, _data_halaman(TAHUN, "perubahan", "apbdes-perubahan"))
     assert response.status_code == 302
     assert APBDesPage.objects.child_of(parent).filter(tahun=TAHUN).count() == 2

@@ -258,7 +258,8 @@ def periksa_subtotal(semua_baris, subtotal):
                     (
                         sub.nomor,
                         _(
-                            "%(nama)s: %(kolom)s tertulis %(tertulis)s, sedangkan %(asal)s %(hitungan)s"
+                            "%(nama)s: %(kolom)s tertulis %(tertulis)s, "
+                            "sedangkan %(asal)s %(hitungan)s"
                         )
                         % {
                             "nama": nama,

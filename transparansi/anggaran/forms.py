@@ -5,6 +5,7 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 GANTI, BERUBAH = "ganti", "berubah"
 UKURAN_MAKS = 5 * 1024 * 1024
@@ -82,4 +83,17 @@ class APBDesPageForm(WagtailAdminPageForm):
         kembar = apbdes_kembar(self.parent_page, cleaned.get("tahun"), cleaned.get("versi"))
         if kembar is not None:
             self.add_error("versi", pesan_kembar(kembar))
+        return cleaned
+
+
+class APBDesCopyForm(CopyForm):
+    """Copying a budget beside itself would make a second one of the same year and version."""
+
+    def clean(self):
+        cleaned = super().clean()
+        asal = self.page.specific
+        parent = cleaned.get("new_parent_page") or asal.get_parent()
+        kembar = apbdes_kembar(parent, asal.tahun, asal.versi)
+        if kembar is not None:
+            self.add_error("new_parent_page", pesan_kembar(kembar))
         return cleaned

@@ -27,7 +27,12 @@ from sitecore.pagecache import cache as pagecache
 from transparansi import apbdes as hitung
 from transparansi.alamat import alamat_pengaduan
 from transparansi.anggaran import grafik
-from transparansi.anggaran.forms import APBDesPageForm, apbdes_kembar, pesan_kembar
+from transparansi.anggaran.forms import (
+    APBDesCopyForm,
+    APBDesPageForm,
+    apbdes_kembar,
+    pesan_kembar,
+)
 from transparansi.anggaran.peringatan import PeringatanAnggaranPanel
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
 
@@ -97,6 +102,7 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
     subpage_types = []
     template = "transparansi/apbdes_page.html"
     base_form_class = APBDesPageForm
+    copy_form_class = APBDesCopyForm
 
     class Meta:
         verbose_name = _("APBDes")
