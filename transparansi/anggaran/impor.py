@@ -2,7 +2,8 @@
 
 Import is all-or-nothing: every row is checked first, and only a file without errors
 becomes a new draft revision of the page (adminviews.impor_ke_halaman; published through
-the usual moderation).
+the usual moderation). A table as printed is accepted: its group and subtotal rows are
+recognised by anggaran.cetak, checked against their lines and never stored.
 """
 
 import csv
@@ -62,7 +63,6 @@ CONTOH = [
 MAX_BARIS = 5000
 TIDAK_DISEBUTKAN = "tidak disebutkan"
 _SUMBER_KOSONG = {"", "-", "\u2013", "\u2014", TIDAK_DISEBUTKAN.upper()}
-parse_rupiah = cetak.parse_rupiah
 
 
 def parse_tanggal(text):
