@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext
+
 from transparansi.data.kode_rekening import BIDANG, JENIS_BELANJA, REKENING, SUMBER_DANA
 
 PENDAPATAN = "pendapatan"
@@ -232,12 +234,23 @@ def pendapatan_per_sumber(semua_baris):
 
 
 def belanja_per_sumber_dana(semua_baris):
+    """Belanja per fund source, [(kode, nama, Jumlah)]; lines without one form their own
+    last group, labelled "not stated": a source is never invented."""
     totals = {}
     for baris in semua_baris:
         if _kelompok(baris) == BELANJA:
-            key = getattr(baris, "sumber_dana", "") or "DLL"
+            key = getattr(baris, "sumber_dana", "") or ""
             totals.setdefault(key, Jumlah()).tambah(baris.anggaran, baris.realisasi)
-    return [(k, SUMBER_DANA.get(k, k), totals[k]) for k in SUMBER_DANA if k in totals]
+    out = [(k, SUMBER_DANA.get(k, k), totals[k]) for k in SUMBER_DANA if k in totals]
+    if "" in totals:
+        out.append(
+            (
+                gettext("Tidak disebutkan"),
+                gettext("sumber dana tidak ada dalam dokumen"),
+                totals[""],
+            )
+        )
+    return out
 
 
 def belanja_per_jenis(semua_baris):

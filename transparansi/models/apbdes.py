@@ -27,6 +27,13 @@ from sitecore.pagecache import cache as pagecache
 from transparansi import apbdes as hitung
 from transparansi.alamat import alamat_pengaduan
 from transparansi.anggaran import grafik
+from transparansi.anggaran.forms import (
+    APBDesCopyForm,
+    APBDesPageForm,
+    apbdes_kembar,
+    pesan_kembar,
+)
+from transparansi.anggaran.peringatan import PeringatanAnggaranPanel
 from transparansi.data.kode_rekening import JENIS_BELANJA, SUMBER_DANA
 
 from .kode import kode_tambahan
@@ -78,6 +85,7 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        PeringatanAnggaranPanel(),
         FieldRowPanel([FieldPanel("tahun"), FieldPanel("versi")]),
         MultiFieldPanel(
             [
@@ -93,6 +101,8 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
     parent_page_types = ["transparansi.TransparansiIndexPage"]
     subpage_types = []
     template = "transparansi/apbdes_page.html"
+    base_form_class = APBDesPageForm
+    copy_form_class = APBDesCopyForm
 
     class Meta:
         verbose_name = _("APBDes")
@@ -103,13 +113,10 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
         parent = self.get_parent() if self.pk else None
         if parent is None:
             return
-        siblings = APBDesPage.objects.sibling_of(self, inclusive=False).filter(
-            tahun=self.tahun, versi=self.versi
-        )
-        if siblings.exists():
-            raise ValidationError(
-                {"versi": _("APBDes %(tahun)s versi ini sudah ada.") % {"tahun": self.tahun}}
-            )
+        # Creation is guarded by APBDesPageForm (the page has no parent yet here).
+        kembar = apbdes_kembar(parent, self.tahun, self.versi, kecuali=self.pk)
+        if kembar is not None:
+            raise ValidationError({"versi": pesan_kembar(kembar)})
 
     def get_meta_description(self):
         return self.search_description or _(
@@ -327,8 +334,8 @@ class BarisAPBDes(Orderable):
             raise ValidationError({"kode": KODE_ERRORS[error]})
         self.kode = hitung.normalisasi_kode(self.kode)
         self.kelompok = hitung.kelompok_kode(self.kode)
-        if self.kelompok == hitung.BELANJA and not self.sumber_dana:
-            raise ValidationError({"sumber_dana": _("Belanja kegiatan wajib diberi sumber dana.")})
+        # No source required: many printed budgets give none per line, and an invented one
+        # would be published as fact. The public page says "tidak disebutkan".
 
     def save(self, *args, **kwargs):
         # Revisions publish through save(): derive again so stored rows never drift.
