@@ -61,6 +61,14 @@ def register_viewsets():
     return PengaduanGroup()
 
 
+@hooks.register("register_page_cache_params")
+def page_cache_params():
+    # The register's filters and page number (its free-text `q` is served uncached).
+    from pengaduan.publik.register import FILTER_PARAMS
+
+    return {*FILTER_PARAMS, "halaman"} - {"q"}
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action("pengaduan.terima", _("Laporan diterima"), _("Laporan diterima"))

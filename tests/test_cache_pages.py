@@ -348,3 +348,21 @@ def test_register_items_are_rendered_once_until_a_public_change(desa_a, client_f
     )
     fresh = _get(client, url + "?jenis=pengaduan").text
     assert "Tukang didatangkan." in fresh
+
+
+def test_made_up_query_strings_do_not_create_cache_entries(desa_a, client_for):
+    """Issue 17, probe 1: 400 cookieless `GET /?ev=N` each became a cache entry."""
+    client = client_for(desa_a)
+    assert _get(client, "/")[HIT] == "miss"
+    for n in range(30):
+        response = _get(client, f"/?ev={n}")
+        assert HIT not in response  # rendered, but neither served from nor stored in cache
+    assert HIT not in _get(client, "/?ev=1")  # asked again: still not stored
+    assert HIT not in _get(client, "/?utm_source=wa&page=1")
+    assert _get(client, "/")[HIT] == "hit"  # the real page stays cached
+    # Parameters pages do read, with bounded values, are cached as before...
+    register = section(desa_a, "pengaduan").url + "register/"
+    assert _get(client, register + "?status=selesai")[HIT] == "miss"
+    assert _get(client, register + "?status=selesai")[HIT] == "hit"
+    # ...but not free text.
+    assert HIT not in _get(client, register + "?q=jalan")

@@ -73,6 +73,12 @@ def serta_merta_widget():
     )
 
 
+@hooks.register("register_page_cache_params")
+def page_cache_params():
+    # Request register and information list: page number and filters (not the free `q`).
+    return {"halaman", "tahun", "kategori"}
+
+
 @hooks.register("register_admin_urls")
 def transparansi_admin_urls():
     return [

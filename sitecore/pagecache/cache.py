@@ -7,13 +7,15 @@ fresh at once while other villages' entries stay warm. Entries of older generati
 simply expire.
 
 Never cached: non-GET requests, the admin and other excluded prefixes, requests with a
-session (logged-in users, visitors with flash messages), and any response that sets a
-cookie, is not a 200, or says private/no-store/no-cache (forms, captcha pages, tracking
-and status pages all send no-store).
+session (logged-in users, visitors with flash messages), requests with a query parameter
+no public page reads for a bounded value (a flood of made-up query strings would fill the
+cache), and any response that sets a cookie, is not a 200, or says
+private/no-store/no-cache (forms, captcha pages, tracking and status pages send no-store).
 """
 
 import hashlib
 import time
+from functools import cache as memoized
 
 from django.conf import settings
 from django.core.cache import caches
@@ -45,6 +47,10 @@ CACHEABLE_TYPES = (
     "text/plain",
 )
 NO_STORE_DIRECTIVES = ("private", "no-store", "no-cache", "max-age=0")
+# Query parameters sitecore's pages read, each with a bounded set of useful values (page
+# numbers, filters). Apps add theirs through the `register_page_cache_params` hook; free
+# text (`q`) is never among them.
+PARAMS = frozenset({"page", "per"})
 HEADER = "X-Desa-Cache"
 
 
@@ -135,10 +141,22 @@ def _page_key(request, generation):
     return f"pc:page:{_host(request)}:{generation}:{lang}:{request.method == 'HEAD'}:{digest}"
 
 
+@memoized
+def cacheable_params():
+    from wagtail import hooks
+
+    params = set(PARAMS)
+    for fn in hooks.get_hooks("register_page_cache_params"):
+        params.update(fn())
+    return frozenset(params)
+
+
 def _bypass(request):
     if request.method not in ("GET", "HEAD"):
         return True
     if request.path.startswith(EXCLUDED_PREFIXES):
+        return True
+    if request.GET and not cacheable_params().issuperset(request.GET):
         return True
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
