@@ -36,6 +36,15 @@ def serve_public_media(request, path):
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+class _HandOver(HttpResponse):
+    """An empty response for nginx to fill. Wagtail sets Content-Length to the file's size
+    after the backend returns: that would leave a client without nginx waiting forever."""
+
+    def __setitem__(self, header, value):
+        if header.lower() != "content-length":
+            super().__setitem__(header, value)
+
+
 def sendfile(request, filename, **kwargs):
     """SENDFILE_BACKEND for Wagtail's document view, called after its permission check.
 
@@ -46,7 +55,7 @@ def sendfile(request, filename, **kwargs):
         root = Path(settings.MEDIA_ROOT).resolve()
         path = Path(filename).resolve()
         if path.is_relative_to(root / DOCUMENTS_DIR):
-            response = HttpResponse(content_type=kwargs.get("mimetype"))
+            response = _HandOver(content_type=kwargs.get("mimetype"))
             relative = path.relative_to(root).as_posix()
             response["X-Accel-Redirect"] = quote(settings.MEDIA_URL + relative)
             return response

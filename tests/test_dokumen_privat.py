@@ -22,7 +22,8 @@ def dokumen(desa_a):
     from wagtail.documents.models import Document
     from wagtail.models import Collection, CollectionViewRestriction
 
-    root = Collection.get_first_root_node()
+    # A restricted sub-collection of the village's own collection.
+    root = Collection.objects.get(name="Desa Alpha")
     tertutup = root.add_child(name="Internal")
     CollectionViewRestriction.objects.create(
         collection=tertutup, restriction_type=CollectionViewRestriction.LOGIN
