@@ -73,3 +73,36 @@ def test_nothing_parked_is_fine(settings):
 def test_cron_line_is_documented():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert "manage.py hapus_unggahan_terbengkalai" in readme
+
+
+def test_an_upload_parked_through_the_admin_is_removed_a_day_later(
+    desa_a, make_staff, client, settings
+):
+    """An empty title makes Wagtail's multiple uploader park the file; the editor never
+    comes back to complete it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+    from wagtail.models import UploadedFile
+
+    from sitecore.models.roles import Peran
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "JPEG")
+    client.force_login(make_staff(desa_a, Peran.EDITOR))
+    response = client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile("poster.jpg", buffer.getvalue()), "title": ""},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    parked = UploadedFile.objects.get(pk=response.json()["uploaded_file_id"])
+    path = Path(parked.file.path)
+    assert path.is_relative_to(Path(settings.MEDIA_ROOT) / "wagtail_uploads")
+    assert client.get(parked.file.url).status_code == 404  # never public meanwhile
+
+    call_command("hapus_unggahan_terbengkalai")
+    assert path.exists()  # still fresh: the editor may come back today
+    _age(path, TWO_DAYS)
+    call_command("hapus_unggahan_terbengkalai")
+    assert not path.exists() and not UploadedFile.objects.filter(pk=parked.pk).exists()
