@@ -53,6 +53,8 @@ def test_restricted_document_is_not_given_to_anonymous(dokumen, client_for, desa
         "/media/./" + rahasia.file.name,
         "/media//" + rahasia.file.name,
         "/media/images/../" + rahasia.file.name,
+        "/media/images/..%2F" + rahasia.file.name,
+        "/media/%64ocuments/" + rahasia.file.name.split("/", 1)[1],
     ]:
         response = client.get(url)
         assert response.status_code == 404, url
