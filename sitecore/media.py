@@ -38,11 +38,15 @@ def serve_public_media(request, path):
 
 class _HandOver(HttpResponse):
     """An empty response for nginx to fill. Wagtail sets Content-Length to the file's size
-    after the backend returns: that would leave a client without nginx waiting forever."""
+    after the backend returns (a client without nginx would wait forever) and
+    Content-Encoding even when there is none (sent as "None"): both are dropped."""
 
     def __setitem__(self, header, value):
-        if header.lower() != "content-length":
-            super().__setitem__(header, value)
+        if header.lower() == "content-length" or (
+            header.lower() == "content-encoding" and value is None
+        ):
+            return
+        super().__setitem__(header, value)
 
 
 def sendfile(request, filename, **kwargs):
@@ -52,11 +56,12 @@ def sendfile(request, filename, **kwargs):
     to nginx; anything else (or with it off) is streamed by Django as Wagtail would.
     """
     if getattr(settings, "DOCUMENTS_X_ACCEL_REDIRECT", False):
-        root = Path(settings.MEDIA_ROOT).resolve()
+        # Resolved on both sides: the documents folder may be a symlink to another disk.
+        folder = (Path(settings.MEDIA_ROOT) / DOCUMENTS_DIR).resolve()
         path = Path(filename).resolve()
-        if path.is_relative_to(root / DOCUMENTS_DIR):
+        if path.is_relative_to(folder):
             response = _HandOver(content_type=kwargs.get("mimetype"))
-            relative = path.relative_to(root).as_posix()
+            relative = f"{DOCUMENTS_DIR}/{path.relative_to(folder).as_posix()}"
             response["X-Accel-Redirect"] = quote(settings.MEDIA_URL + relative)
             return response
     return sendfile_streaming_backend.sendfile(request, filename, **kwargs)

@@ -108,6 +108,7 @@ def test_with_x_accel_redirect_the_view_hands_the_file_to_nginx(
     response = client.get(publik.url)
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == "/media/" + publik.file.name
+    assert "Content-Encoding" not in response
     assert response["Content-Disposition"].startswith("attachment")
     assert _body(response) == b""
     # The restriction is checked before any hand-over.
