@@ -114,3 +114,19 @@ def test_with_x_accel_redirect_the_view_hands_the_file_to_nginx(
     # The restriction is checked before any hand-over.
     refused = client.get(rahasia.url)
     assert refused.status_code == 302 and "X-Accel-Redirect" not in refused
+
+
+def test_hand_over_when_the_documents_folder_is_a_symlink(desa_a, client_for, settings, tmp_path):
+    from pathlib import Path
+
+    from wagtail.documents.models import Document
+
+    settings.DOCUMENTS_X_ACCEL_REDIRECT = True
+    elsewhere = tmp_path / "disk-lain"
+    elsewhere.mkdir()
+    Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+    (Path(settings.MEDIA_ROOT) / "documents").symlink_to(elsewhere)
+    doc = Document.objects.create(title="Perdes", file=ContentFile(PUBLIK, name="perdes.pdf"))
+    assert (elsewhere / "perdes.pdf").exists()
+    response = client_for(desa_a).get(doc.url)
+    assert response["X-Accel-Redirect"] == "/media/documents/perdes.pdf"
