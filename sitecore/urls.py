@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from sitecore import views
 from sitecore.kalender import views as kalender_views
+from sitecore.media import serve_public_media
 
 handler404 = "sitecore.views.page_not_found"
 handler500 = "sitecore.views.server_error"
@@ -29,14 +29,11 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Public media (image renditions, documents are served through their own view).
+    # Public media (images and renditions). Documents and parked uploads are refused:
+    # documents are served through their own view, which checks collection restrictions.
     # Behind nginx, set SERVE_MEDIA=false and let nginx serve MEDIA_ROOT.
     urlpatterns.append(
-        re_path(
-            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            static_serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), serve_public_media)
     )
 
 urlpatterns += i18n_patterns(

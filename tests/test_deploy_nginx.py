@@ -1,5 +1,6 @@
 """The documented nginx configuration, run for real in front of the live server."""
 
+import http.client
 import shutil
 import subprocess
 import tempfile
@@ -8,9 +9,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from sitecore.models.roles import Peran
 from tests.subproses import free_port, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
+RAHASIA = b"%PDF-1.4\nnotulen rapat tertutup\n%%EOF"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 pytestmark = [
@@ -20,7 +23,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def nginx(live_server):
+def nginx(live_server, settings):
     # nginx workers run as an unprivileged user: give them a world-readable work dir.
     tmp_path = Path(tempfile.mkdtemp(prefix="desa-nginx-"))
     tmp_path.chmod(0o755)
@@ -29,9 +32,15 @@ def nginx(live_server):
     static = tmp_path / "static"
     shutil.copytree(ROOT / "static", static)
     media = tmp_path / "media"
-    (media / "documents").mkdir(parents=True)
-    (media / "documents" / "jahat.html").write_text("<script>alert(1)</script>")
+    for folder in ("images", "documents", "wagtail_uploads"):
+        (media / folder).mkdir(parents=True)
+    (media / "images" / "jahat.html").write_text("<script>alert(1)</script>")
     (media / "foto.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    (media / "documents" / "rahasia.pdf").write_bytes(RAHASIA)
+    (media / "wagtail_uploads" / "parkir.pdf").write_bytes(RAHASIA)
+    # The app stores into the directory nginx serves, and hands documents to nginx.
+    settings.MEDIA_ROOT = media
+    settings.DOCUMENTS_X_ACCEL_REDIRECT = True
     port = free_port()
     conf = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
     for placeholder, value in {
@@ -82,10 +91,106 @@ def test_sessions_and_admin_bypass_the_micro_cache(desa_a, nginx):
 def test_static_and_media_are_served_by_nginx_safely(desa_a, nginx):
     css = _get(nginx + "/static/css/desa.css")
     assert css.status_code == 200 and "immutable" in css.headers["Cache-Control"]
-    evil = _get(nginx + "/media/documents/jahat.html")
+    evil = _get(nginx + "/media/images/jahat.html")
     assert evil.headers["Content-Disposition"] == "attachment"
     assert "sandbox" in evil.headers["Content-Security-Policy"]
     assert evil.headers["X-Content-Type-Options"] == "nosniff"
     image = _get(nginx + "/media/foto.jpg")
     assert image.status_code == 200 and "sandbox" in image.headers["Content-Security-Policy"]
     assert _get(nginx + "/media/../sitecore/settings/base.py").status_code in (400, 404)
+
+
+def _raw_get(base, path, headers=None):
+    """GET with the path sent exactly as written (requests removes dot segments)."""
+    conn = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/documents/rahasia.pdf",
+        "/media//documents/rahasia.pdf",
+        "/media/./documents/rahasia.pdf",
+        "/media/images/../documents/rahasia.pdf",
+        "/media/%64ocuments/rahasia.pdf",
+        "/media/images/..%2Fdocuments/rahasia.pdf",
+        "/media/images/%2E%2E/documents/rahasia.pdf",
+        "/media/wagtail_uploads/parkir.pdf",
+        "/media/images/../wagtail_uploads/parkir.pdf",
+    ],
+)
+def test_documents_and_parked_uploads_are_refused_by_nginx(desa_a, nginx, path):
+    status, _, body = _raw_get(nginx, path)
+    assert status in (400, 404), path
+    assert RAHASIA not in body
+
+
+def _documents(desa_a):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    # A restricted sub-collection of the village's own collection.
+    root = Collection.objects.get(name="Desa Alpha")
+    tertutup = root.add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=tertutup, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    rahasia = Document.objects.create(
+        title="Notulen", collection=tertutup, file=ContentFile(RAHASIA, name="notulen.pdf")
+    )
+    publik = Document.objects.create(
+        title="Perdes", collection=root, file=ContentFile(b"%PDF-1.4 perdes", name="perdes.pdf")
+    )
+    return rahasia, publik
+
+
+def test_public_document_is_sent_by_nginx_after_the_view(desa_a, nginx, live_server):
+    _, publik = _documents(desa_a)
+    host = {"Host": "alpha.test"}
+    # The app itself answers with a hand-over and no content ...
+    app = _get(live_server.url + publik.url, headers=host, allow_redirects=False)
+    assert app.headers["X-Accel-Redirect"] == "/media/" + publik.file.name and app.content == b""
+    # ... which nginx fulfils from its internal location, headers kept, never cached.
+    for _ in range(2):
+        response = _get(nginx + publik.url, headers=host)
+        assert response.status_code == 200 and response.content == b"%PDF-1.4 perdes"
+        assert response.headers["Content-Disposition"] == 'attachment; filename="perdes.pdf"'
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "X-Accel-Redirect" not in response.headers
+        assert "X-Micro-Cache" not in response.headers
+    assert _get(nginx + "/media/" + publik.file.name).status_code == 404
+    # A name with letters beyond ASCII survives the hand-over (quoted, then unquoted).
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    unik = Document.objects.create(title="APBDes", file=ContentFile(b"isi", name="apbdés 2026.pdf"))
+    response = _get(nginx + unik.url, headers=host)
+    assert response.status_code == 200 and response.content == b"isi"
+
+
+def test_restricted_document_needs_a_login_through_nginx(desa_a, nginx, make_staff):
+    from django.test import Client
+
+    rahasia, _ = _documents(desa_a)
+    host = {"Host": "alpha.test"}
+    anonymous = _get(nginx + rahasia.url, headers=host, allow_redirects=False)
+    assert anonymous.status_code == 302 and "/login/" in anonymous.headers["Location"]
+    assert RAHASIA not in anonymous.content
+    assert _get(nginx + "/media/" + rahasia.file.name).status_code == 404
+
+    staff = Client()
+    staff.force_login(make_staff(desa_a, Peran.EDITOR))
+    cookie = {"Cookie": f"sessionid={staff.cookies['sessionid'].value}"}
+    response = _get(nginx + rahasia.url, headers={**host, **cookie}, allow_redirects=False)
+    assert response.status_code == 200 and response.content == RAHASIA
+    # The next anonymous visitor is not served a cached copy.
+    again = _get(nginx + rahasia.url, headers=host, allow_redirects=False)
+    assert again.status_code == 302 and RAHASIA not in again.content

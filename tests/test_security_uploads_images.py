@@ -252,16 +252,12 @@ def piksel(data):
 
 
 def unduh_publik(url):
-    """GET `url` through the site's public media route (SERVE_MEDIA); the route's root
-    was bound at import, so it is handed this test's MEDIA_ROOT."""
-    from django.conf import settings
-    from django.test import RequestFactory
-    from django.urls import resolve
+    """GET `url` through the site's public media route (SERVE_MEDIA), which reads this
+    test's MEDIA_ROOT per request."""
+    from django.test import Client
 
-    match = resolve(url)
-    kwargs = {**match.kwargs, "document_root": settings.MEDIA_ROOT}
-    response = match.func(RequestFactory().get(url), *match.args, **kwargs)
-    assert response.status_code == 200
+    response = Client().get(url)
+    assert response.status_code == 200, url
     return b"".join(response.streaming_content)
 
 
@@ -331,7 +327,7 @@ def test_gps_dihapus_dari_format_lain(desa_a, make_staff, client, fmt, ext, loss
 
 def test_gps_dihapus_dari_unggahan_yang_diparkir(desa_a, make_staff, client, settings):
     """An empty title makes the multiple uploader park the file in Wagtail's
-    UploadedFile (under MEDIA_ROOT, served like any media) until the details are
+    UploadedFile (under MEDIA_ROOT, never served as media) until the details are
     filled in; the image is then made from that file without the upload form."""
     from django.urls import reverse
     from wagtail.models import UploadedFile
@@ -347,7 +343,9 @@ def test_gps_dihapus_dari_unggahan_yang_diparkir(desa_a, make_staff, client, set
     assert body["success"] is True and "uploaded_file_id" in body, body
     parked = UploadedFile.objects.get(pk=body["uploaded_file_id"])
     assert parked.file.name.startswith("wagtail_uploads/")
-    assert lokasi_dari(unduh_publik(parked.file.url)) == []
+    with parked.file.open("rb") as f:
+        assert lokasi_dari(f.read()) == []
+    assert client.get(parked.file.url).status_code == 404  # not public (issue 17)
     assert not get_image_model().objects.exists()
 
     prefix = f"uploaded-image-{parked.pk}"
@@ -537,7 +535,8 @@ def test_perintah_membersihkan_gambar_lama(desa_a, settings):
     assert (image.file.name, rendition.file.name, parked.file.name) == names
     periksa_tanpa_lokasi(image, data)
     assert lokasi_dari(unduh_publik(rendition.url)) == []
-    assert lokasi_dari(unduh_publik(parked.file.url)) == []
+    with parked.file.open("rb") as f:
+        assert lokasi_dari(f.read()) == []
 
     out = io.StringIO()
     call_command("hapus_lokasi_gambar", stdout=out)

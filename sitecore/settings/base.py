@@ -269,6 +269,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "sitecore.gambar.admin.GambarAdminForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents reach visitors only through their view, which checks collection restrictions
+# (sitecore.media); behind the documented nginx, DOCUMENTS_X_ACCEL_REDIRECT=true lets nginx
+# send the file after that check.
+SENDFILE_BACKEND = "sitecore.media"
+DOCUMENTS_X_ACCEL_REDIRECT = env_bool("DOCUMENTS_X_ACCEL_REDIRECT", False)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
