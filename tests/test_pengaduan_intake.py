@@ -100,24 +100,30 @@ def test_wrong_expired_and_replayed_captcha(desa_a, client_for):
     from captcha.models import CaptchaStore
     from django.utils import timezone
 
+    from sitecore.kodeaman.terbit import terbitkan
+
     client = client_for(desa_a)
-    store = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
+    store = terbitkan("pengaduan")
     token = form_token(client, url(desa_a))
     wrong = client.post(url(desa_a), isian(token, captcha_0=store.hashkey, captcha_1="zzzzz"))
     assert wrong.status_code == 400
-    assert "Jawaban keamanan salah" in wrong.content.decode()
-    expired = CaptchaStore.objects.create(challenge="QWERT", response="qwert")
+    assert "Kode keamanan salah" in wrong.content.decode()
+    expired = terbitkan("pengaduan")
     CaptchaStore.objects.filter(pk=expired.pk).update(expiration=timezone.now() - timedelta(1))
     token = wrong.context["form"]["token"].value()
-    response = client.post(url(desa_a), isian(token, captcha_0=expired.hashkey, captcha_1="qwert"))
+    response = client.post(
+        url(desa_a), isian(token, captcha_0=expired.hashkey, captcha_1=expired.challenge)
+    )
     assert response.status_code == 400
-    good = CaptchaStore.objects.create(challenge="GOODS", response="goods")
+    good = terbitkan("pengaduan")
     token = response.context["form"]["token"].value()
-    ok = client.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1="goods"))
+    ok = client.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1=good.challenge))
     assert ok.status_code == 302
     other = client_for(desa_a)
     token = form_token(other, url(desa_a))
-    replay = other.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1="goods"))
+    replay = other.post(
+        url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1=good.challenge)
+    )
     assert replay.status_code == 400
     assert Pengaduan.objects.count() == 1
 

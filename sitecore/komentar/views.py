@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from sitecore.klien import client_key
+from sitecore.kodeaman.formulir import layani as layani_captcha
 from sitecore.komentar.forms import KomentarForm
 from sitecore.komentar.models import Komentar
 from sitecore.komentar.rules import catat_kiriman, melebihi_batas
@@ -25,6 +26,8 @@ def _render(request, page, form, status=200):
 @never_cache
 @csrf_protect
 def komentar_form_view(request, page):
+    if (captcha := layani_captcha(request, "komentar")) is not None:
+        return captcha
     if request.method != "POST":
         return _render(request, page, KomentarForm())
     form = KomentarForm(request.POST)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from sitecore.kalender.rules import KalenderKerja
+from sitecore.kodeaman.formulir import layani as layani_captcha
 from transparansi.models.permohonan import AlasanPenolakan, PermohonanInformasi
 from transparansi.permohonan import aturan
 from transparansi.permohonan.forms import KeberatanForm, PermohonanForm
@@ -34,6 +35,8 @@ def _never_cache(response):
 
 
 def permohonan_form(request, page):
+    if (captcha := layani_captcha(request, "permohonan")) is not None:
+        return captcha
     site = Site.find_for_request(request)
     context = page.get_context(request)
     context["page_title"] = _("Permohonan informasi publik")
