@@ -12,8 +12,8 @@ from captcha.models import CaptchaStore
 
 from pengaduan.models import Pengaduan
 from pengaduan.testing import _private_root, form_token, isian  # noqa: F401
-from sitecore.komentar.models import Komentar
 from sitecore.kodeaman.terbit import ANGKA, normalisasi
+from sitecore.komentar.models import Komentar
 from tests.conftest import section
 from tests.test_artikel_pages import buat_artikel
 from tests.test_transparansi_ppid import FORM as PERMOHONAN
@@ -72,9 +72,7 @@ def test_key_of_the_complaint_form_is_refused_by_the_request_form(desa_a, client
     assert not CaptchaStore.objects.filter(hashkey=key).exists()  # spent by the attempt
 
 
-def test_key_of_the_request_form_is_refused_by_the_complaint_and_comment_forms(
-    desa_a, client_for
-):
+def test_key_of_the_request_form_is_refused_by_the_complaint_and_comment_forms(desa_a, client_for):
     client = client_for(desa_a)
     url = _url_pengaduan(desa_a)
     keys = [_key(client.get(_url_permohonan(desa_a)).content.decode()) for _ in range(2)]
@@ -172,7 +170,8 @@ def test_new_code_button_gets_a_key_of_the_same_form(desa_a, client_for):
     )
     assert refused.status_code == 400
     data = client.get(url + "?captcha=baru").json()
-    ok = client.post(url, {**PERMOHONAN, "captcha_0": data["key"], "captcha_1": _jawaban(data["key"])})
+    jawab = {"captcha_0": data["key"], "captcha_1": _jawaban(data["key"])}
+    ok = client.post(url, {**PERMOHONAN, **jawab})
     assert ok.status_code == 302 and PermohonanInformasi.objects.count() == 1
 
 
@@ -211,3 +210,17 @@ def test_test_mode_answer_still_works_for_every_form(desa_a, client_for):
     url = _url_pengaduan(desa_a)
     assert client.post(url, isian(form_token(client, url))).status_code == 302
     assert client.post(_url_permohonan(desa_a), PERMOHONAN).status_code == 302
+
+
+def test_new_and_spoken_codes_are_rate_limited_per_client(desa_a, client_for, monkeypatch):
+    from sitecore import batas
+    from sitecore.kodeaman import formulir
+
+    batas.store().clear()
+    monkeypatch.setattr(formulir, "BATAS", (2, 600))
+    client = client_for(desa_a)
+    url = _url_permohonan(desa_a) + "?captcha=baru"
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+    blocked = client.get(_url_pengaduan(desa_a) + "?captcha_suara=" + "0" * 40)
+    assert blocked.status_code == 429 and blocked["Retry-After"] == "600"
+    assert client.get(_url_permohonan(desa_a)).status_code == 200  # the form itself still shows

@@ -121,9 +121,7 @@ def test_wrong_expired_and_replayed_captcha(desa_a, client_for):
     assert ok.status_code == 302
     other = client_for(desa_a)
     token = form_token(other, url(desa_a))
-    replay = other.post(
-        url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1=good.challenge)
-    )
+    replay = other.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1=good.challenge))
     assert replay.status_code == 400
     assert Pengaduan.objects.count() == 1
 

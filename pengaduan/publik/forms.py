@@ -11,6 +11,7 @@ from sitecore.kodeaman.formulir import KodeAmanField
 from sitecore.models import Dusun
 from sitecore.models.profil import phone_validator
 
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -123,7 +124,7 @@ class PengaduanForm(forms.Form):
         "pengaduan",
         help_text=_(
             "Ketik lima angka pada gambar, atau dengarkan rekaman suaranya. Tidak jelas? "
-            "Tekan \u201cGanti kode\u201d, atau muat ulang halaman."
+            "Tekan “Ganti kode”, atau muat ulang halaman."
         ),
     )
     # Honeypot: hidden from people with CSS and aria-hidden; bots fill it.

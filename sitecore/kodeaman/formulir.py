@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
+from sitecore import batas
 from sitecore.kodeaman import suara
 from sitecore.kodeaman.terbit import milik, periksa, terbitkan
 
@@ -21,6 +22,11 @@ PESAN = {
     ),
     "required": _("Isi kode keamanan: angka pada gambar, atau yang diucapkan rekaman suara."),
 }
+
+
+# Per client: new codes and spoken codes in 10 minutes (each one is a DB row or a
+# speech synthesis), far above what a person needs.
+BATAS = (60, 600)
 
 
 def url_suara(key):
@@ -86,7 +92,14 @@ def layani(request, nama_form):
     """The response to a captcha GET on a form's URL, or None for the form itself."""
     if request.method != "GET":
         return None
-    if request.GET.get("captcha") == "baru":
+    baru, key = request.GET.get("captcha") == "baru", request.GET.get("captcha_suara")
+    if not baru and key is None:
+        return None
+    if batas.lewat_batas("kodeaman", batas.kunci_alamat(request), *BATAS):
+        response = HttpResponse(status=429)
+        response["Retry-After"] = str(BATAS[1])
+        return _tanpa_simpan(response)
+    if baru:
         key = terbitkan(nama_form).hashkey
         data = {
             "key": key,
@@ -94,9 +107,6 @@ def layani(request, nama_form):
             "audio_url": url_suara(key) if suara.tersedia() else None,
         }
         return _tanpa_simpan(JsonResponse(data))
-    key = request.GET.get("captcha_suara")
-    if key is None:
-        return None
     store = milik(nama_form, key)
     isi = suara.wav(store.challenge) if store else None
     if isi is None:

@@ -42,7 +42,8 @@ def wav(digits):
     if width == 2 and rate >= 16000:
         # Halve the rate, averaging pairs (a crude low-pass): a third of the download.
         samples = array.array("h", frames[: len(frames) // 4 * 4])
-        frames = array.array("h", ((a + b) // 2 for a, b in zip(samples[::2], samples[1::2])))
+        pairs = zip(samples[::2], samples[1::2], strict=True)
+        frames = array.array("h", ((a + b) // 2 for a, b in pairs))
         frames, rate = frames.tobytes(), rate // 2
     out = io.BytesIO()
     with wave.open(out, "wb") as dst:

@@ -12,7 +12,7 @@ class PermohonanForm(forms.ModelForm):
         "permohonan",
         help_text=_(
             "Ketik lima angka pada gambar, atau dengarkan rekaman suaranya. "
-            "Tekan \u201cGanti kode\u201d atau muat ulang halaman untuk kode baru."
+            "Tekan “Ganti kode” atau muat ulang halaman untuk kode baru."
         ),
     )
     setuju = forms.BooleanField(
