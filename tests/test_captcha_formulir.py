@@ -89,6 +89,21 @@ def test_key_of_the_request_form_is_refused_by_the_complaint_and_comment_forms(d
     assert response.status_code == 400 and not Komentar.objects.exists()
 
 
+def test_key_shown_to_one_visitor_is_refused_from_another(desa_a, client_for):
+    """A key fetched by one browser (say a bot) and answered in another (a solver)."""
+    url = _url_permohonan(desa_a)
+    key = _key(client_for(desa_a).get(url).content.decode())
+    other = client_for(desa_a)
+    other.get(url)
+    response = other.post(url, {**PERMOHONAN, "captcha_0": key, "captcha_1": _jawaban(key)})
+    assert response.status_code == 200 and "Kode keamanan salah" in response.content.decode()
+    assert not PermohonanInformasi.objects.exists()
+    # Nor does the other browser hear it.
+    if shutil.which("espeak-ng"):
+        key = _key(client_for(desa_a).get(url).content.decode())
+        assert other.get(url + f"?captcha_suara={key}").status_code == 404
+
+
 def test_keys_from_the_library_refresh_url_are_refused(desa_a, client_for):
     client = client_for(desa_a)
     key = client.get("/captcha/refresh/", HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()["key"]

@@ -7,7 +7,7 @@ from pengaduan.berkas import MAKS_BERKAS, periksa_berkas
 from pengaduan.kode import normalisasi_kode
 from pengaduan.models.kategori import Kategori
 from pengaduan.models.pengaduan import Gender, Jenis, KelompokUmur
-from sitecore.kodeaman.formulir import KodeAmanField
+from sitecore.kodeaman.formulir import KodeAmanField, ikat
 from sitecore.models import Dusun
 from sitecore.models.profil import phone_validator
 
@@ -131,8 +131,10 @@ class PengaduanForm(forms.Form):
     situs_web = forms.CharField(required=False, label=_("Jangan diisi"))
     token = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, site=None, profil=None, **kwargs):
+    def __init__(self, *args, site=None, profil=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if request is not None:
+            ikat(self, request)  # before self.errors below validates the captcha
         self.fields["kategori"].queryset = Kategori.objects.filter(site=site, aktif=True)
         self.fields["dusun"].queryset = (
             Dusun.objects.filter(profil=profil) if profil else Dusun.objects.none()

@@ -74,7 +74,7 @@ def formulir(page, request):
     site = page.get_site()
     profil = getattr(request, "desa_profil", None)
     if request.method == "POST":
-        form = PengaduanForm(request.POST, request.FILES, site=site, profil=profil)
+        form = PengaduanForm(request.POST, request.FILES, site=site, profil=profil, request=request)
         token = request.POST.get("token", "")
         if request.POST.get("situs_web"):
             # Honeypot: answer like a success so the bot learns nothing.
@@ -121,7 +121,9 @@ def formulir(page, request):
             {"form": form, "lampiran_hilang": lampiran_hilang},
             status=400,
         )
-    form = PengaduanForm(site=site, profil=profil, initial={"token": _token_baru(request)})
+    form = PengaduanForm(
+        site=site, profil=profil, request=request, initial={"token": _token_baru(request)}
+    )
     return _render(page, request, "pengaduan/formulir.html", {"form": form})
 
 

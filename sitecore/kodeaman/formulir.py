@@ -5,8 +5,12 @@ button) and `?captcha_suara=<key>` (the spoken code): no extra routes, and each 
 ever hands out and speaks its own challenges.
 """
 
+import hashlib
+import hmac
+
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -29,6 +33,23 @@ PESAN = {
 BATAS = (60, 600)
 
 
+def sesi(request):
+    """A short keyed hash of the visitor's session (created if needed): binds a challenge
+    to the browser it was shown to, without storing the session key."""
+    if not request.session.session_key:
+        request.session["kodeaman"] = True
+        request.session.save()
+    kunci = request.session.session_key.encode()
+    return hmac.new(settings.SECRET_KEY.encode(), kunci, hashlib.sha256).hexdigest()[:8]
+
+
+def ikat(form, request):
+    """Bind the captcha `form` shows and accepts to this visitor's session."""
+    field = form.fields["captcha"]
+    field.sesi = field.widget.sesi = sesi(request)
+    return form
+
+
 def url_suara(key):
     return f"?captcha_suara={key}"
 
@@ -39,7 +60,7 @@ class KodeAmanInput(CaptchaTextInput):
     template_name = "sitecore/widgets_form/captcha.html"
 
     def __init__(self, nama_form):
-        self.nama_form = nama_form
+        self.nama_form, self.sesi = nama_form, ""
         super().__init__()
 
     def get_context(self, name, value, attrs):
@@ -56,7 +77,7 @@ class KodeAmanInput(CaptchaTextInput):
         return context
 
     def fetch_captcha_store(self, name, value, attrs=None, generator=None):
-        self._key = terbitkan(self.nama_form).hashkey
+        self._key = terbitkan(self.nama_form, self.sesi).hashkey
         self._value = [self._key, ""]
         self.id_ = self.build_attrs(attrs).get("id", None)
 
@@ -68,7 +89,7 @@ class KodeAmanField(CaptchaField):
     """Accepts only an answer to a challenge issued by the form named `nama_form`."""
 
     def __init__(self, nama_form, **kwargs):
-        self.nama_form = nama_form
+        self.nama_form, self.sesi = nama_form, ""
         kwargs.setdefault("label", _("Kode keamanan"))
         kwargs["error_messages"] = {**PESAN, **kwargs.get("error_messages", {})}
         super().__init__(widget=KodeAmanInput(nama_form), **kwargs)
@@ -77,7 +98,7 @@ class KodeAmanField(CaptchaField):
         # MultiValueField's checks only (required); the store check is ours.
         forms.MultiValueField.clean(self, value)
         key, jawaban = (list(value) + ["", ""])[:2]
-        if not periksa(self.nama_form, key, jawaban):
+        if not periksa(self.nama_form, key, jawaban, self.sesi):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return value
 
@@ -100,14 +121,14 @@ def layani(request, nama_form):
         response["Retry-After"] = str(BATAS[1])
         return _tanpa_simpan(response)
     if baru:
-        key = terbitkan(nama_form).hashkey
+        key = terbitkan(nama_form, sesi(request)).hashkey
         data = {
             "key": key,
             "image_url": reverse("captcha-image", kwargs={"key": key}),
             "audio_url": url_suara(key) if suara.tersedia() else None,
         }
         return _tanpa_simpan(JsonResponse(data))
-    store = milik(nama_form, key)
+    store = milik(nama_form, key, sesi(request))
     isi = suara.wav(store.challenge) if store else None
     if isi is None:
         return _tanpa_simpan(HttpResponse(status=404))
