@@ -61,19 +61,21 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# System tools some tests drive for real (the documented nginx configuration), and with
+# System tools some tests drive for real (the documented nginx configuration; espeak-ng,
+# which speaks the captcha code for blind visitors), and with
 # WITH_E2E=1 what the browser tests need (chromium, npm). Whatever is missing comes from
 # Debian's packages in one `apt-get update` + `apt-get install` when we may (root);
 # otherwise the nginx test skips (and `make e2e` stops: it cannot run without them).
 system-deps:
 	@missing=""; \
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="nginx-light"; \
+	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
 	if [ "$(WITH_E2E)" = 1 ]; then \
 		command -v chromium >/dev/null || missing="$$missing chromium"; \
 		command -v npm >/dev/null || missing="$$missing npm"; \
 	fi; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "could not install:$$missing (the nginx test will skip)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null && (/usr/sbin/nginx -s quit 2>/dev/null || true)) || echo "could not install:$$missing (the nginx and spoken-captcha tests will skip)"; \
 	fi
 
 test: install compilemessages lint system-deps

@@ -95,29 +95,36 @@ def test_honeypot_rejects(desa_a, client_for):
 
 
 def test_wrong_expired_and_replayed_captcha(desa_a, client_for):
+    import re
     from datetime import timedelta
 
     from captcha.models import CaptchaStore
     from django.utils import timezone
 
+    def kunci(response):
+        html = response.content.decode()
+        key = re.search(r'name="captcha_0" value="([0-9a-f]{40})"', html).group(1)
+        return key, CaptchaStore.objects.get(hashkey=key).challenge
+
     client = client_for(desa_a)
-    store = CaptchaStore.objects.create(challenge="ABCDE", response="abcde")
-    token = form_token(client, url(desa_a))
-    wrong = client.post(url(desa_a), isian(token, captcha_0=store.hashkey, captcha_1="zzzzz"))
+    page = client.get(url(desa_a))
+    key, _jawaban = kunci(page)
+    token = page.context["form"]["token"].value()
+    wrong = client.post(url(desa_a), isian(token, captcha_0=key, captcha_1="zzzzz"))
     assert wrong.status_code == 400
-    assert "Jawaban keamanan salah" in wrong.content.decode()
-    expired = CaptchaStore.objects.create(challenge="QWERT", response="qwert")
-    CaptchaStore.objects.filter(pk=expired.pk).update(expiration=timezone.now() - timedelta(1))
+    assert "Kode keamanan salah" in wrong.content.decode()
+    key, jawaban = kunci(wrong)
+    CaptchaStore.objects.filter(hashkey=key).update(expiration=timezone.now() - timedelta(1))
     token = wrong.context["form"]["token"].value()
-    response = client.post(url(desa_a), isian(token, captcha_0=expired.hashkey, captcha_1="qwert"))
+    response = client.post(url(desa_a), isian(token, captcha_0=key, captcha_1=jawaban))
     assert response.status_code == 400
-    good = CaptchaStore.objects.create(challenge="GOODS", response="goods")
+    key, jawaban = kunci(response)
     token = response.context["form"]["token"].value()
-    ok = client.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1="goods"))
+    ok = client.post(url(desa_a), isian(token, captcha_0=key, captcha_1=jawaban))
     assert ok.status_code == 302
     other = client_for(desa_a)
     token = form_token(other, url(desa_a))
-    replay = other.post(url(desa_a), isian(token, captcha_0=good.hashkey, captcha_1="goods"))
+    replay = other.post(url(desa_a), isian(token, captcha_0=key, captcha_1=jawaban))
     assert replay.status_code == 400
     assert Pengaduan.objects.count() == 1
 

@@ -1,6 +1,5 @@
 """Public forms: filing an item, looking one up, and the reporter's follow-up."""
 
-from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,25 +7,9 @@ from pengaduan.berkas import MAKS_BERKAS, periksa_berkas
 from pengaduan.kode import normalisasi_kode
 from pengaduan.models.kategori import Kategori
 from pengaduan.models.pengaduan import Gender, Jenis, KelompokUmur
-from pengaduan.publik.captcha_teks import normalisasi_jawaban
+from sitecore.kodeaman.formulir import KodeAmanField, ikat
 from sitecore.models import Dusun
 from sitecore.models.profil import phone_validator
-
-CAPTCHA_ERRORS = {
-    "invalid": _(
-        "Jawaban keamanan salah atau sudah kedaluwarsa. Jawab soal yang baru di bawah ini."
-    ),
-    "required": _("Isi jawaban keamanan: huruf pada gambar, atau hasil soal hitungan."),
-}
-
-
-class CaptchaFieldDesa(CaptchaField):
-    """Accepts the text challenge's answer written as a word too ("tujuh" for 7)."""
-
-    def clean(self, value):
-        if isinstance(value, list | tuple) and len(value) == 2:
-            value = [value[0], normalisasi_jawaban(value[1])]
-        return super().clean(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -137,13 +120,21 @@ class PengaduanForm(forms.Form):
         label=_("Saya setuju data laporan ini diproses sesuai pemberitahuan privasi di atas."),
         error_messages={"required": _("Centang persetujuan agar laporan dapat kami proses.")},
     )
-    captcha = CaptchaFieldDesa(label=_("Kode keamanan"), error_messages=CAPTCHA_ERRORS)
+    captcha = KodeAmanField(
+        "pengaduan",
+        help_text=_(
+            "Ketik lima angka pada gambar, atau dengarkan rekaman suaranya. Tidak jelas? "
+            "Tekan “Ganti kode”, atau muat ulang halaman."
+        ),
+    )
     # Honeypot: hidden from people with CSS and aria-hidden; bots fill it.
     situs_web = forms.CharField(required=False, label=_("Jangan diisi"))
     token = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, site=None, profil=None, **kwargs):
+    def __init__(self, *args, site=None, profil=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if request is not None:
+            ikat(self, request)  # before self.errors below validates the captcha
         self.fields["kategori"].queryset = Kategori.objects.filter(site=site, aktif=True)
         self.fields["dusun"].queryset = (
             Dusun.objects.filter(profil=profil) if profil else Dusun.objects.none()

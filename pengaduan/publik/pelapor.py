@@ -15,7 +15,6 @@ from wagtail import hooks
 from pengaduan import layanan, pembatas
 from pengaduan.kode import normalisasi_kode
 from pengaduan.models.pengaduan import Pengaduan
-from pengaduan.publik.captcha_teks import buat_soal
 from pengaduan.publik.forms import (
     BukaKembaliForm,
     KeteranganForm,
@@ -25,6 +24,7 @@ from pengaduan.publik.forms import (
     PinForm,
 )
 from pengaduan.workflow import TransitionError
+from sitecore.kodeaman.formulir import layani as layani_captcha
 from sitecore.models.profil import TIME_ZONE_ABBR
 
 SESSION_KODE = "pengaduan_milik"  # codes filed from this browser (receipt access)
@@ -68,22 +68,13 @@ def _token_baru(request):
     return token
 
 
-def _mode_captcha(request):
-    """'teks' when the visitor chose the arithmetic question instead of the image."""
-    source = request.POST if request.method == "POST" else request.GET
-    return "teks" if source.get("captcha") == "teks" else "gambar"
-
-
-def _konteks_captcha(request):
-    mode = _mode_captcha(request)
-    return {"captcha_mode": mode, "soal": buat_soal() if mode == "teks" else None}
-
-
 def formulir(page, request):
+    if (captcha := layani_captcha(request, "pengaduan")) is not None:
+        return captcha
     site = page.get_site()
     profil = getattr(request, "desa_profil", None)
     if request.method == "POST":
-        form = PengaduanForm(request.POST, request.FILES, site=site, profil=profil)
+        form = PengaduanForm(request.POST, request.FILES, site=site, profil=profil, request=request)
         token = request.POST.get("token", "")
         if request.POST.get("situs_web"):
             # Honeypot: answer like a success so the bot learns nothing.
@@ -127,13 +118,13 @@ def formulir(page, request):
             page,
             request,
             "pengaduan/formulir.html",
-            {"form": form, "lampiran_hilang": lampiran_hilang, **_konteks_captcha(request)},
+            {"form": form, "lampiran_hilang": lampiran_hilang},
             status=400,
         )
-    form = PengaduanForm(site=site, profil=profil, initial={"token": _token_baru(request)})
-    return _render(
-        page, request, "pengaduan/formulir.html", {"form": form, **_konteks_captcha(request)}
+    form = PengaduanForm(
+        site=site, profil=profil, request=request, initial={"token": _token_baru(request)}
     )
+    return _render(page, request, "pengaduan/formulir.html", {"form": form})
 
 
 def _get_item(page, kode):

@@ -1,18 +1,12 @@
 """Public forms of sitecore: the article comment form."""
 
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sitecore.kodeaman.formulir import KodeAmanField
 from sitecore.komentar.models import Komentar
 from sitecore.komentar.rules import MAX_LINKS, hitung_tautan
 from sitecore.models.profil import phone_validator
-
-
-class KomentarCaptchaInput(CaptchaTextInput):
-    """Indonesian alt text and a "new picture" button (static JS, no inline script)."""
-
-    template_name = "sitecore/widgets_form/captcha.html"
 
 
 class KomentarForm(forms.ModelForm):
@@ -22,11 +16,9 @@ class KomentarForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    captcha = CaptchaField(
-        label=_("Kode keamanan"),
-        widget=KomentarCaptchaInput(),
-        help_text=_("Ketik huruf yang terlihat pada gambar."),
-        error_messages={"invalid": _("Kode keamanan salah. Silakan coba lagi dengan kode baru.")},
+    captcha = KodeAmanField(
+        "komentar",
+        help_text=_("Ketik lima angka pada gambar, atau dengarkan rekaman suaranya."),
     )
 
     class Meta:

@@ -8,6 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from sitecore.klien import client_key
+from sitecore.kodeaman.formulir import ikat as ikat_captcha
+from sitecore.kodeaman.formulir import layani as layani_captcha
 from sitecore.komentar.forms import KomentarForm
 from sitecore.komentar.models import Komentar
 from sitecore.komentar.rules import catat_kiriman, melebihi_batas
@@ -25,9 +27,11 @@ def _render(request, page, form, status=200):
 @never_cache
 @csrf_protect
 def komentar_form_view(request, page):
+    if (captcha := layani_captcha(request, "komentar")) is not None:
+        return captcha
     if request.method != "POST":
-        return _render(request, page, KomentarForm())
-    form = KomentarForm(request.POST)
+        return _render(request, page, ikat_captcha(KomentarForm(), request))
+    form = ikat_captcha(KomentarForm(request.POST), request)
     key = client_key(request)
     if form.honeypot_terisi:
         # Bots learn nothing: the same answer as a held comment, nothing stored.

@@ -281,7 +281,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Captcha (django-simple-captcha): ships its own font, refreshable via AJAX.
+# Captcha (django-simple-captcha, own font). Forms issue their own codes: sitecore.kodeaman.
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 10  # minutes
 CAPTCHA_IMAGE_SIZE = (150, 50)

@@ -63,7 +63,6 @@ def public_paths(site):
         ("agenda-kalender", _path(section(site, "agenda")) + "kalender/"),
         ("agenda-acara", _path(_first(AgendaPage, site))),
         ("pengaduan-form", pengaduan),
-        ("pengaduan-form-teks", pengaduan + "?captcha=teks"),
         ("pengaduan-lacak", pengaduan + "lacak/"),
         ("pengaduan-status", f"{pengaduan}lacak/{item.kode}/"),
         ("pengaduan-register", pengaduan + "register/"),

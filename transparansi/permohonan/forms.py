@@ -1,17 +1,19 @@
-from captcha.fields import CaptchaField
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sitecore.kodeaman.formulir import KodeAmanField
 from transparansi.models.permohonan import AlasanKeberatan, PermohonanInformasi
 
 
 class PermohonanForm(forms.ModelForm):
     # Honeypot: hidden from people by CSS; bots fill it in.
     situs_web = forms.CharField(label=_("Jangan diisi"), required=False)
-    captcha = CaptchaField(
-        label=_("Kode keamanan"),
-        help_text=_("Ketik huruf pada gambar. Klik gambar untuk menggantinya."),
-        error_messages={"invalid": _("Kode keamanan salah. Silakan coba lagi.")},
+    captcha = KodeAmanField(
+        "permohonan",
+        help_text=_(
+            "Ketik lima angka pada gambar, atau dengarkan rekaman suaranya. "
+            "Tekan “Ganti kode” atau muat ulang halaman untuk kode baru."
+        ),
     )
     setuju = forms.BooleanField(
         label=_("Saya menyatakan data di atas benar dan informasi akan digunakan sesuai tujuan."),

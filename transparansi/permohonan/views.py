@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from sitecore.kalender.rules import KalenderKerja
+from sitecore.kodeaman.formulir import ikat as ikat_captcha
+from sitecore.kodeaman.formulir import layani as layani_captcha
 from transparansi.models.permohonan import AlasanPenolakan, PermohonanInformasi
 from transparansi.permohonan import aturan
 from transparansi.permohonan.forms import KeberatanForm, PermohonanForm
@@ -34,11 +36,13 @@ def _never_cache(response):
 
 
 def permohonan_form(request, page):
+    if (captcha := layani_captcha(request, "permohonan")) is not None:
+        return captcha
     site = Site.find_for_request(request)
     context = page.get_context(request)
     context["page_title"] = _("Permohonan informasi publik")
     if request.method == "POST":
-        form = PermohonanForm(request.POST)
+        form = ikat_captcha(PermohonanForm(request.POST), request)
         key = f"ppid-rl:{site.pk}:{_client_ip(request)}"
         hits = cache.get(key, 0)
         if hits >= RATE_LIMIT:
@@ -58,7 +62,7 @@ def permohonan_form(request, page):
                 HttpResponseRedirect(f"{page.get_url(request)}permohonan/{permohonan.kode_lacak}/")
             )
     else:
-        form = PermohonanForm()
+        form = ikat_captcha(PermohonanForm(), request)
     context["form"] = form
     response = TemplateResponse(request, "transparansi/permohonan_form.html", context)
     return _never_cache(response)
