@@ -49,4 +49,7 @@ def axes_lockout_response(request, original_response=None, credentials=None):
     }
     if context["semprot"]:
         context["cooloff_minutes"] = GAGAL_PER_ALAMAT[1] // 60
-    return render(request, "sitecore/admin/login_terkunci.html", context, status=429)
+    response = render(request, "sitecore/admin/login_terkunci.html", context, status=429)
+    if context["cooloff_minutes"]:
+        response["Retry-After"] = str(context["cooloff_minutes"] * 60)
+    return response

@@ -27,7 +27,7 @@ def test_repeated_failures_lock_out_user_and_address_with_indonesian_message(
         response = _login(client, user.username, "salah-tebak")
         assert response.status_code == 200  # the form again, with an error
     locked = _login(client, user.username, "salah-tebak")
-    assert locked.status_code == 429
+    assert locked.status_code == 429 and locked["Retry-After"] == "900"
     html = locked.content.decode()
     assert "Terlalu banyak percobaan masuk" in html
     assert "15 menit" in html
