@@ -16,14 +16,13 @@ def _body(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-@pytest.fixture
-def dokumen(desa_a):
+def buat_dokumen(site):
     """A document in a collection restricted to logged-in users, and a public one."""
     from wagtail.documents.models import Document
     from wagtail.models import Collection, CollectionViewRestriction
 
     # A restricted sub-collection of the village's own collection.
-    root = Collection.objects.get(name="Desa Alpha")
+    root = Collection.objects.get(name=site.site_name)
     tertutup = root.add_child(name="Internal")
     CollectionViewRestriction.objects.create(
         collection=tertutup, restriction_type=CollectionViewRestriction.LOGIN
@@ -35,6 +34,11 @@ def dokumen(desa_a):
         title="Perdes", collection=root, file=ContentFile(PUBLIK, name="perdes.pdf")
     )
     return rahasia, publik
+
+
+@pytest.fixture
+def dokumen(desa_a):
+    return buat_dokumen(desa_a)
 
 
 def _media_url(doc):

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from pengaduan import layanan
 from pengaduan.models import JalurUsulan, Kategori
@@ -21,6 +20,7 @@ from sitecore.models import DesaLogEntry, DesaProfil, Dusun
 from sitecore.models.roles import Peran
 from tests.conftest import section
 from transparansi.models import KegiatanRencana, RKPDesPage
+from transparansi.testing import baris_kegiatan, terbitkan_rencana
 
 TAHUN = timezone.localdate().year
 
@@ -225,43 +225,10 @@ def _rkpdes(site):
 
 
 def _terbitkan(client, plan, usulan_ids):
-    kegiatan = plan.kegiatan.get()
-    data = nested_form_data(
-        {
-            "title": plan.title,
-            "slug": plan.slug,
-            "tahun_mulai": plan.tahun_mulai,
-            "nomor_perdes": "",
-            "ringkasan": rich_text(""),
-            "kegiatan": inline_formset(
-                [
-                    {
-                        "id": kegiatan.pk,
-                        "nama": kegiatan.nama,
-                        "bidang": "2",
-                        "lokasi": "",
-                        "volume": "",
-                        "satuan": "",
-                        "biaya": "95000000",
-                        "sumber_dana": "",
-                        "pelaksana": "",
-                        "tahun_rencana": TAHUN,
-                        "status": "direncanakan",
-                        "progres": "0",
-                        "tanggal_mulai": "",
-                        "tanggal_selesai": "",
-                        "kode_apbdes": "",
-                        "keterangan": "",
-                        "foto": streamfield([]),
-                    }
-                ],
-                initial=1,
-            ),
-            "action-publish": "action-publish",
-        }
+    rows = [baris_kegiatan(plan.kegiatan.get())]
+    return terbitkan_rencana(
+        client, plan, rows, **{"kegiatan-0-usulan": [str(pk) for pk in usulan_ids]}
     )
-    data["kegiatan-0-usulan"] = [str(pk) for pk in usulan_ids]
-    return client.post(f"/admin/pages/{plan.pk}/edit/", data)
 
 
 @pytest.mark.django_db

@@ -23,6 +23,7 @@ from transparansi.models import (
     RPJMDesPage,
 )
 from transparansi.rencana import aturan
+from transparansi.testing import baris_kegiatan, terbitkan_rencana
 
 TAHUN = timezone.localdate().year
 AWAL = TAHUN - 1  # the RPJMDes term started last year
@@ -111,46 +112,9 @@ def _ppid(make_staff, site):
     return client
 
 
-def _kegiatan_form(kegiatan, **override):
-    row = {
-        "id": kegiatan.pk,
-        "nama": kegiatan.nama,
-        "program": kegiatan.program_id or "",
-        "bidang": "2",
-        "lokasi": "",
-        "volume": "",
-        "satuan": "",
-        "biaya": "95000000",
-        "sumber_dana": "",
-        "pelaksana": "",
-        "tahun_rencana": kegiatan.tahun_rencana,
-        "status": kegiatan.status,
-        "progres": "0",  # a stale value: the field is read-only and follows the history
-        "tanggal_mulai": "",
-        "tanggal_selesai": "",
-        "kode_apbdes": "",
-        "keterangan": "",
-        "foto": streamfield([]),
-    }
-    row.update(override)
-    return row
-
-
 def _terbitkan(client, plan, **override):
     plan = RKPDesPage.objects.get(pk=plan.pk)
-    kegiatan = plan.kegiatan.get()
-    data = nested_form_data(
-        {
-            "title": plan.title,
-            "slug": plan.slug,
-            "tahun_mulai": plan.tahun_mulai,
-            "nomor_perdes": "",
-            "ringkasan": rich_text(""),
-            "kegiatan": inline_formset([_kegiatan_form(kegiatan, **override)], initial=1),
-            "action-publish": "action-publish",
-        }
-    )
-    return client.post(f"/admin/pages/{plan.pk}/edit/", data)
+    return terbitkan_rencana(client, plan, [baris_kegiatan(plan.kegiatan.get(), **override)])
 
 
 def _catat(client, kegiatan, tanggal, persen, catatan="", foto=None):
