@@ -19,7 +19,8 @@ from pengaduan.workflow import Status
 from sitecore.models import DesaProfil
 from tests.conftest import section
 
-pytestmark = pytest.mark.django_db
+# `make demo` runs on SQLite by definition: its test runs in the SQLite pass only.
+pytestmark = [pytest.mark.django_db, pytest.mark.sekali]
 
 
 def _seed():

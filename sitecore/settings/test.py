@@ -15,6 +15,9 @@ from .base import *  # noqa: E402, F403
 from .base import CACHES, REDIS_URL  # noqa: E402
 
 ALLOWED_HOSTS = ["*"]
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):  # noqa: F405
+    # Test data need not survive a crash: commits do not wait for the WAL on disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
 # Feature tests look at fresh renders; the page cache has its own tests that enable it.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "false").lower() == "true"
 WIDGET_CACHE_ENABLED = os.environ.get("WIDGET_CACHE_ENABLED", "false").lower() == "true"
