@@ -104,7 +104,7 @@ e2e: install compilemessages
 	@$(MAKE) --no-print-directory system-deps WITH_E2E=1
 	@command -v chromium >/dev/null && command -v npm >/dev/null || (echo "make e2e needs chromium and npm"; exit 1)
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
-	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q --durations=5
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q -n 2 --durations=5
 
 # Load test on a large generated data set (~15 min, not part of `make test`); docs/performance.md.
 # The bench app (its commands, /ping/) is installed by bench.settings only.
