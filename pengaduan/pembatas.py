@@ -3,19 +3,13 @@
 Keys hold a keyed hash of the client address, never the address itself.
 """
 
-import hashlib
-import hmac
-
-from django.conf import settings
-
-from sitecore.batas import lewat_batas, sudah_lewat  # noqa: F401 - the module's interface
+from sitecore.batas import kunci, lewat_batas, sudah_lewat  # noqa: F401 - the module's interface
 
 
 def kunci_klien(request):
     # REMOTE_ADDR only: a forwarded header is trivially forged. Behind a reverse proxy,
     # the proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
-    ip = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
+    return kunci(request.META.get("REMOTE_ADDR", ""))
 
 
 # Limits: (hits, seconds).

@@ -21,10 +21,14 @@ def store():
     return caches[ALIAS]
 
 
+def kunci(nilai):
+    """A keyed hash of an address: counters never hold the address itself."""
+    return hmac.new(settings.SECRET_KEY.encode(), nilai.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def kunci_alamat(request):
-    """A keyed hash of the client's address (the proxy rule of sitecore.klien)."""
-    ip = client_ip(request)
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()[:32]
+    """The client's address key (the proxy rule of sitecore.klien)."""
+    return kunci(client_ip(request))
 
 
 def _key(scope, ident):
