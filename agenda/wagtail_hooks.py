@@ -40,6 +40,7 @@ def agenda_terdekat_widget():
     return DesaWidget(
         key="agenda_terdekat",
         area="sidebar",
+        page_types=("AgendaPage",),
         order=20,
         template="agenda/widgets/agenda_terdekat.html",
         get_context=widgets.sidebar_context,

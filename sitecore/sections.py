@@ -39,6 +39,15 @@ class DesaWidget:
     order: int = 50
     get_context: object = None
     cache_seconds: int = 300
+    # Page model names (e.g. "ArtikelPage") the widget belongs to. On a phone the sidebar
+    # follows the page content, so an inner page carries only its own widgets and the
+    # rest stay one menu tap away; empty means every page.
+    page_types: tuple = ()
+
+    def belongs_to(self, page):
+        if not self.page_types:
+            return True
+        return page is not None and type(page).__name__ in self.page_types
 
 
 def get_sections():

@@ -47,6 +47,7 @@ def aparatur_widget():
     return DesaWidget(
         key="aparatur",
         area="sidebar",
+        page_types=("StandardPage",),
         order=30,
         template="sitecore/widgets/aparatur.html",
         get_context=widgets.aparatur_context,
@@ -58,6 +59,7 @@ def kantor_widget():
     return DesaWidget(
         key="kantor",
         area="sidebar",
+        page_types=("DesaHomePage", "StandardPage"),
         order=60,
         template="sitecore/widgets/peta_kantor.html",
         get_context=widgets.kantor_context,

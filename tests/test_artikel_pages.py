@@ -226,5 +226,5 @@ def test_english_site_lists_the_english_tree(desa_a, client_for):
     page = buat_artikel(section(desa_a, "artikel"), "Berita dalam dua bahasa", unggulan=True)
     create_aliases_for_new_page(page)
     body = client_for(desa_a).get("/en/").content.decode()
-    assert "Latest articles" in body
+    assert "Village news" in body
     assert 'href="/en/artikel/berita-dalam-dua-bahasa/"' in body

@@ -36,9 +36,14 @@ def test_base_template_renders_village_profile(profil_a, desa_a, client_for):
     assert "mailto:kantor@alpha.example" in html
     assert "Jumat: 08.00–11.30" in html and "WITA" in html
     assert "https://www.facebook.com/desaalpha" in html
-    assert "Lalu Saleh" in html  # aparatur widget
     assert "openstreetmap.org/export/embed.html" in html and 'loading="lazy"' in html
     assert "Kabupaten Lombok Barat" in html
+    # The officials belong to the profile pages, not to every page's sidebar.
+    assert "Lalu Saleh" not in html
+    profil = StandardPage(title="Profil Desa", slug="profil")
+    desa_a.root_page.add_child(instance=profil)
+    profil.save_revision().publish()
+    assert "Lalu Saleh" in client_for(desa_a).get("/profil/").text
     # Accessibility basics.
     assert 'class="skip-link" href="#konten"' in html
     assert '<main id="konten"' in html

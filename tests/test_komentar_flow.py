@@ -131,7 +131,7 @@ def test_latest_comments_widget(desa_a, artikel_a, client_for):
         site=desa_a, page=artikel_a, nama="Wayan", pesan="Sudah disetujui", status="disetujui"
     )
     Komentar.objects.create(site=desa_a, page=artikel_a, nama="Anon", pesan="Masih menunggu")
-    body = client_for(desa_a).get("/").content.decode()
+    body = client_for(desa_a).get("/artikel/").content.decode()
     assert "Komentar terbaru" in body and "Sudah disetujui" in body
     assert "Masih menunggu" not in body
 

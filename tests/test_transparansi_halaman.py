@@ -119,7 +119,10 @@ def test_home_and_sidebar_widgets_show_current_year(desa_a, desa_b, client_for):
     buat_apbdes(desa_a)
     html = client_for(desa_a).get("/").content.decode()
     assert "apbdes-beranda" in html and "Rp\u00a01.400.000.000" in html
-    assert "widget-apbdes" in html
+    # The sidebar summary sits on the transparency pages (the home has its own widget).
+    assert "widget-apbdes" not in html
+    transparansi = client_for(desa_a).get(section(desa_a, "transparansi").relative_url(desa_a))
+    assert "widget-apbdes" in transparansi.content.decode()
     # Village B has no budget: no widget, and A's figures never leak there.
     html_b = client_for(desa_b).get("/").content.decode()
     assert "apbdes-beranda" not in html_b and "1.400.000.000" not in html_b

@@ -45,6 +45,13 @@ def apbdes_widget():
     return DesaWidget(
         key="apbdes",
         area="sidebar",
+        page_types=(
+            "TransparansiIndexPage",
+            "RPJMDesPage",
+            "RKPDesPage",
+            "DaftarInformasiPage",
+            "SertaMertaPage",
+        ),
         order=50,
         template="transparansi/widgets/apbdes.html",
         get_context=widgets.apbdes_sidebar_context,

@@ -51,7 +51,7 @@ class PengaduanForm(forms.Form):
     judul = forms.CharField(label=_("Judul singkat"), max_length=150)
     uraian = forms.CharField(
         label=_("Uraian"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         max_length=5000,
         min_length=20,
         help_text=_("Apa yang terjadi, di mana, sejak kapan. Jangan tulis nomor KTP/NIK."),
@@ -147,6 +147,37 @@ class PengaduanForm(forms.Form):
     def model_data(self):
         data = {k: self.cleaned_data[k] for k in MODEL_FIELDS}
         return data
+
+    @property
+    def lengkapan_terbuka(self):
+        """Show the folded optional part unfolded when the villager filled any of it in
+        or got an error there, so a form sent back never hides what was typed."""
+        if not self.is_bound:
+            return False
+        typed = {name for name in self.changed_data if self[name].value() not in (None, "", False)}
+        return bool((typed | set(self.errors)) & set(LENGKAPAN))
+
+
+# The optional part of the complaint form, folded on first view so that a phone shows
+# the report itself, the consent and the send button within a few screens.
+LENGKAPAN = (
+    "tanggal_kejadian",
+    "dusun",
+    "rt",
+    "rw",
+    "lokasi_detail",
+    "lampiran",
+    "nama",
+    "telepon",
+    "email",
+    "rahasiakan_identitas",
+    "laporan_rahasia",
+    "gender",
+    "kelompok_umur",
+    "rentan_kk_perempuan",
+    "rentan_disabilitas",
+    "rentan_lansia",
+)
 
 
 MODEL_FIELDS = [

@@ -31,6 +31,7 @@ def artikel_terbaru_widget():
     return DesaWidget(
         key="artikel_terbaru",
         area="sidebar",
+        page_types=("ArtikelIndexPage", "ArtikelPage"),
         order=10,
         template="sitecore/widgets/artikel_terbaru.html",
         get_context=widgets.artikel_terbaru_context,

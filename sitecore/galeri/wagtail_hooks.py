@@ -45,6 +45,7 @@ def sinergi_widget():
     return DesaWidget(
         key="sinergi",
         area="sidebar",
+        page_types=("DesaHomePage",),
         order=80,
         template="sitecore/widgets/sinergi.html",
         get_context=widgets.sinergi_context,

@@ -36,6 +36,7 @@ def komentar_terbaru_widget():
     return DesaWidget(
         key="komentar_terbaru",
         area="sidebar",
+        page_types=("ArtikelIndexPage", "ArtikelPage"),
         order=20,
         template="sitecore/widgets/komentar_terbaru.html",
         get_context=widgets.komentar_terbaru_context,

@@ -11,6 +11,7 @@ def pengunjung_widget():
     return DesaWidget(
         key="pengunjung",
         area="sidebar",
+        page_types=("DesaHomePage",),
         order=90,
         template="sitecore/widgets/pengunjung.html",
         get_context=widgets.pengunjung_context,

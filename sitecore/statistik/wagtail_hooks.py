@@ -52,6 +52,7 @@ def statistik_widget():
     return DesaWidget(
         key="statistik",
         area="sidebar",
+        page_types=("DesaHomePage", "StatistikPage"),
         order=40,
         template="sitecore/widgets/statistik.html",
         get_context=widgets.statistik_context,

@@ -83,10 +83,11 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def desa_widgets(context, area):
-    """Render the widgets every app registered for `area` ("sidebar" or "home")."""
+    """Render the widgets the apps registered for `area` ("sidebar" or "home") that
+    belong to the current page."""
     request = context.get("request")
     page = context.get("page")
-    widgets = get_widgets(area)
+    widgets = [w for w in get_widgets(area) if w.belongs_to(page)]
     # Widgets are the same on every page of a village (apart from the page type), so
     # their HTML is cached with the village's page-cache generation: a public change
     # anywhere in the village drops it together with the cached pages.
