@@ -79,8 +79,8 @@ KATEGORI = [
             "S2/S3",
         ],
         {
-            "laki_laki": [22, 13, 24, 16, 18.5, 2, 4.2, 0.3],
-            "perempuan": [23, 13, 26, 16, 16, 2.2, 3.6, 0.2],
+            "laki_laki": [21.7, 13.2, 24.1, 15.8, 18.6, 2.1, 4.2, 0.3],
+            "perempuan": [23.2, 12.9, 25.8, 16.1, 15.9, 2.2, 3.6, 0.3],
         },
         "Pendidikan terakhir seluruh penduduk Desa {desa} seperti tercatat di kartu "
         "keluarga (KK), termasuk anak yang belum sekolah.",
@@ -99,8 +99,8 @@ KATEGORI = [
             "Belum/tidak bekerja",
         ],
         {
-            "laki_laki": [24, 11, 11, 5, 21, 0.5, 2, 25.5],
-            "perempuan": [9, 8, 6, 8, 20, 26, 1.5, 21.5],
+            "laki_laki": [23.6, 11.2, 10.7, 5.3, 20.8, 0.4, 2.1, 25.9],
+            "perempuan": [9.1, 7.8, 6.2, 8.3, 19.6, 25.7, 1.6, 21.7],
         },
         "Pekerjaan seluruh penduduk Desa {desa} seperti tercatat di kartu keluarga (KK); "
         "anak-anak dan warga yang belum bekerja dihitung pada “Belum/tidak bekerja”.",
@@ -110,7 +110,7 @@ KATEGORI = [
         "status_perkawinan",
         "Status Perkawinan",
         ["Belum kawin", "Kawin", "Cerai hidup", "Cerai mati"],
-        {"laki_laki": [47, 50, 1.3, 1.7], "perempuan": [41, 50, 2.5, 6.5]},
+        {"laki_laki": [47.3, 49.6, 1.3, 1.8], "perempuan": [41.2, 49.8, 2.6, 6.4]},
     ),
     Kategori("wilayah", "Wilayah (Dusun)", None),
     Kategori("warga_negara", "Warga Negara", ["WNI", "WNA"], {"semua": [100, 0]}),
@@ -118,13 +118,13 @@ KATEGORI = [
         "golongan_darah",
         "Golongan Darah",
         ["A", "B", "AB", "O", "Tidak tahu"],
-        {"semua": [10, 11, 3, 15, 61]},
+        {"semua": [9.6, 11.3, 2.9, 15.4, 60.8]},
     ),
     Kategori(
         "disabilitas",
         "Penyandang Disabilitas",
         ["Tuna daksa", "Tuna netra", "Tuna rungu/wicara", "Disabilitas mental", "Lainnya"],
-        {"semua": [40, 18, 17, 15, 10]},
+        {"semua": [38.5, 18.2, 17.4, 15.1, 10.8]},
         "Jumlah penduduk penyandang disabilitas di Desa {desa} menurut jenisnya, dari "
         "pendataan desa (bukan seluruh penduduk).",
     ),
@@ -154,7 +154,7 @@ BASIS = {
         orang_per_kk=Decimal("3.4"),
         persen_disabilitas=Decimal("1.1"),
         umur=[8.2, 8.4, 8.6, 8.5, 8.0, 7.8, 15.0, 13.5, 11.0, 11.0],
-        dusun=[27, 23, 19, 17, 14],
+        dusun=[27.4, 22.7, 18.9, 16.8, 14.2],
         bobot={
             "agama": {"semua": [93.6, 0.4, 0.2, 5.7, 0.1, 0]},
             "warga_negara": {"semua": [99.95, 0.05]},
@@ -169,12 +169,12 @@ BASIS = {
         orang_per_kk=Decimal("3.1"),
         persen_disabilitas=Decimal("1.4"),
         umur=[6.8, 7.0, 7.4, 7.6, 6.6, 6.4, 14.2, 14.6, 13.4, 16.0],
-        dusun=[34, 25, 22, 19],
+        dusun=[33.6, 25.3, 21.8, 19.3],
         bobot={
             "agama": {"semua": [98.6, 0.8, 0.5, 0, 0.1, 0]},
             "pekerjaan": {
-                "laki_laki": [29, 9, 9, 4, 20, 0.5, 1.5, 27],
-                "perempuan": [13, 7, 5, 7, 19, 26, 1, 22],
+                "laki_laki": [28.7, 9.3, 8.8, 4.1, 20.3, 0.4, 1.6, 26.8],
+                "perempuan": [12.6, 7.2, 5.3, 6.9, 19.4, 25.8, 1.1, 21.7],
             },
         },
     ),
