@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sitecore.models.mixins import DesaSectionPage, SocialMetaMixin
+from sitecore.statistik.grafik import garis_tren
 from sitecore.statistik.rules import (
     bar_chart_svg,
     export_csv,
@@ -126,7 +127,11 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
             tabel = hitung_tabel(snap.rows())
             context["tabel"] = tabel
             context["chart"] = bar_chart_svg(tabel, title=self.title, chart_id=f"grafik-{self.pk}")
-        context["tren"] = tren(self.snapshots)
+        context["tren"] = perkembangan = tren(self.snapshots)
+        if perkembangan:
+            context["grafik_tren"] = garis_tren(
+                list(zip(perkembangan["tanggal"], perkembangan["jumlah"], strict=True))
+            )
         return context
 
     @path("")
