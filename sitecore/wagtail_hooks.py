@@ -35,11 +35,13 @@ def page_viewset():
 def seed_sitecore_demo(site, data):
     from sitecore.demo.artikel import seed_artikel
     from sitecore.demo.galeri import seed_galeri
+    from sitecore.demo.pengunjung import seed_pengunjung
     from sitecore.demo.statistik import seed_statistik
 
     seed_artikel(site, data)
     seed_statistik(site, data)
     seed_galeri(site, data)
+    seed_pengunjung(site, data)
 
 
 @hooks.register("register_desa_widget")
