@@ -1,0 +1,128 @@
+"""Every public page type of both demo villages, as a phone and a desktop show it.
+
+The demo is built once into the live server's database; each page type is opened at
+360x800 and 1280x900, measured and saved under test-artifacts/e2e/halaman/ so anyone
+can look at them. On a phone: the home page at most 6,000 px tall, the complaint form
+and a complaint's status page at most 2,500 px, and nothing wider than the screen
+outside a scroll container (a wide table scrolls with its first column kept in view).
+"""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Collection, Locale, Page, Site
+
+from pengaduan.models import Pengaduan
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+BUDGET = {"beranda": 6000, "pengaduan-formulir": 2500, "pengaduan-status": 2500}
+
+# Elements reaching past the right edge of the screen, unless a scroll container holds
+# them; and each scrolling table whose first column does not stay in view.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+    let p = el.parentElement, held = false;
+    while (p) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll" || o === "hidden") { held = true; break; }
+      p = p.parentElement;
+    }
+    if (!held) out.push(el.tagName + "." + el.className + " → " + Math.round(r.right));
+  }
+  for (const box of document.querySelectorAll(".table-scroll")) {
+    const cell = box.querySelector("tbody tr > :first-child");
+    if (box.scrollWidth > box.clientWidth && cell && !box.querySelector("table.kalender")
+        && getComputedStyle(cell).position !== "sticky") {
+      const label = box.getAttribute("aria-labelledby") || box.className;
+      out.push("table without a sticky first column: " + label);
+    }
+  }
+  return out.slice(0, 8);
+}"""
+
+
+def _page_types(site):
+    """(name, path) for one page of every public page type and route of a village."""
+    indonesian = Locale.objects.get(language_code="id")
+    pages = (
+        Page.objects.descendant_of(site.root_page, inclusive=True)
+        .live()
+        .public()
+        .filter(locale=indonesian)
+        .specific()
+        .order_by("path")
+    )
+    first = {}
+    for page in pages:
+        first.setdefault(type(page).__name__, page)
+    paths = [("beranda", "/")]
+    for name, page in sorted(first.items()):
+        if name != "DesaHomePage":
+            paths.append((name, page.relative_url(site)))
+    pengaduan = first["PengaduanIndexPage"].relative_url(site)
+    closed = max(
+        Pengaduan.objects.filter(site=site, status="selesai", laporan_rahasia=False),
+        key=lambda p: p.tindak_lanjut.count(),
+    )
+    transparansi = first["TransparansiIndexPage"].relative_url(site)
+    paths += [
+        ("pengaduan-formulir", pengaduan),
+        ("pengaduan-status", f"{pengaduan}lacak/{closed.kode}/"),
+        ("pengaduan-register", f"{pengaduan}register/"),
+        ("pengaduan-register-item", f"{pengaduan}register/{closed.kode}/"),
+        ("pengaduan-laporan", f"{pengaduan}laporan/"),
+        ("permohonan-informasi", f"{transparansi}permohonan/"),
+        ("register-permohonan", f"{transparansi}register/"),
+        ("agenda-kalender", f"{first['AgendaIndexPage'].relative_url(site)}kalender/"),
+        ("cari", "/cari/?q=air"),
+        ("hari-kerja", "/hari-kerja/"),
+    ]
+    return paths
+
+
+def test_every_public_page_type_on_a_phone_and_a_desktop(live_server, page_factory):
+    port = int(live_server.url.rsplit(":", 1)[1])
+    # The database restored for transactional tests keeps the test villages' tree rows
+    # but not their parents' child counts; mend them before adding the demo's.
+    Page.fix_tree()
+    Collection.fix_tree()
+    with open(os.devnull, "w") as out:
+        call_command("seed_demo", port=port, stdout=out)
+    folder = ARTIFACTS / "halaman"
+    folder.mkdir(parents=True, exist_ok=True)
+    phone, desktop = page_factory(PHONE), page_factory(DESKTOP)
+    problems = []
+    for hostname in ("mekarsari.localhost", "karangsari.localhost"):
+        site = Site.objects.get(hostname=hostname)
+        village = hostname.split(".")[0]
+        for name, path in _page_types(site):
+            url = f"http://{hostname}:{port}{path}"
+            for viewport, page in ((PHONE, phone), (DESKTOP, desktop)):
+                response = page.goto(url)
+                if response.status != 200:
+                    problems.append(f"{village} {name} {path}: HTTP {response.status}")
+                    break
+                page.screenshot(
+                    path=str(folder / f"{village}-{name}-{viewport['width']}.png"),
+                    full_page=True,
+                )
+                if viewport is DESKTOP:
+                    continue
+                height = page.evaluate("document.documentElement.scrollHeight")
+                if height > BUDGET.get(name, float("inf")):
+                    problems.append(f"{village} {name}: {height} px tall at 360 px")
+                for offender in page.evaluate(OVERFLOW_JS):
+                    problems.append(f"{village} {name} {path}: {offender}")
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                if wide > PHONE["width"]:
+                    problems.append(f"{village} {name}: page {wide} px wide at 360 px")
+    assert not problems, "\n".join(problems)
