@@ -50,6 +50,17 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+# Lazy images load only when scrolled to; load them all so the screenshots show them.
+EAGER_IMAGES_JS = """async () => {
+  const images = [...document.images];
+  images.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(images.map((img) => img.complete ? null : new Promise((done) => {
+    img.onload = img.onerror = done;
+    setTimeout(done, 3000);
+  })));
+}"""
+
+
 def _page_types(site):
     """(name, path) for one page of every public page type and route of a village."""
     indonesian = Locale.objects.get(language_code="id")
@@ -111,6 +122,7 @@ def test_every_public_page_type_on_a_phone_and_a_desktop(live_server, page_facto
                 if response.status != 200:
                     problems.append(f"{village} {name} {path}: HTTP {response.status}")
                     break
+                page.evaluate(EAGER_IMAGES_JS)
                 page.screenshot(
                     path=str(folder / f"{village}-{name}-{viewport['width']}.png"),
                     full_page=True,
