@@ -1,5 +1,6 @@
 """Information requests: rules, public form, register, report, scoped admin; CSV import."""
 
+import re
 from datetime import datetime
 from decimal import Decimal as D
 from zoneinfo import ZoneInfo
@@ -270,3 +271,17 @@ def test_request_form_radio_choices_have_no_empty_option():
     for name in ("cara_memperoleh", "cara_menerima"):
         assert all(value for value, _label in form.fields[name].choices)
         assert "---------" not in str(form[name])
+
+
+def test_request_form_controls_are_labelled_on_the_page(desa_a, client_for):
+    url = section(desa_a, "transparansi").url + "permohonan/"
+    html = client_for(desa_a).get(url).content.decode()
+    # Each radio sits inside its own label, beside its text, tied by for/id.
+    pattern = r'<label class="check" for="(id_cara_memperoleh_\d)"><input[^>]+id="(\1)"'
+    pattern += r"[^>]*> ([^<]+)"
+    radios = re.findall(pattern, html)
+    assert len(radios) >= 3 and all(text.strip() for _, _, text in radios)
+    # The identity dropdown asks for a choice instead of showing "---------".
+    identitas = html[html.index('name="jenis_identitas"') :].split("</select>")[0]
+    assert "---------" not in identitas and "— pilih jenis identitas —" in identitas
+    assert '<label for="id_jenis_identitas">' in html

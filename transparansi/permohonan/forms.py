@@ -53,6 +53,11 @@ class PermohonanForm(forms.ModelForm):
         for name in ("cara_memperoleh", "cara_menerima"):
             field = self.fields[name]
             field.choices = [(value, label) for value, label in field.choices if value != ""]
+        # A dropdown's empty choice says what to do, not "---------".
+        identitas = self.fields["jenis_identitas"]
+        identitas.choices = [("", _("— pilih jenis identitas —"))] + [
+            (value, label) for value, label in identitas.choices if value != ""
+        ]
 
     def clean(self):
         data = super().clean()
