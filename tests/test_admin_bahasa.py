@@ -188,6 +188,8 @@ def _halaman(site, peran):
             "/admin/pages/search/?q=desa",
             "/admin/reports/locked/",
             "/admin/komentar/",
+            "/admin/images/",
+            "/admin/documents/",
         ]
     if peran == Peran.RELAWAN_JID:
         agenda = section(site, "agenda")
