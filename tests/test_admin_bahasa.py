@@ -46,6 +46,8 @@ ENGLISH = [
     "Account",
     "Log out",
     "None",
+    "True",
+    "False",
     "Sort",
     "Filter",
     "Actions",
@@ -212,12 +214,14 @@ def _halaman(site, peran):
             f"/admin/pages/{transparansi.pk}/edit/",
             "/admin/pages/search/?q=desa",
             "/admin/permohonan_informasi/",
+            f"/admin/permohonan_informasi/inspect/{permohonan.pk}/",
             f"/admin/permohonan_informasi/edit/{permohonan.pk}/",
         ]
     item = Pengaduan.objects.get(site=site)
     pages = common + [
         "/admin/pengaduan/item/",
         "/admin/pengaduan/item/?q=lampu",
+        "/admin/pengaduan/item/?terlambat=true",
         f"/admin/pengaduan/item/inspect/{item.pk}/",
         f"/admin/pengaduan/item/edit/{item.pk}/",
         f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/",
