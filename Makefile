@@ -37,6 +37,8 @@ compilemessages: install
 
 # Interface strings are written in Indonesian; each app keeps its English catalogue in
 # <app>/locale/en, project templates in locale/en. `make messages` refreshes them all.
+# locale/id (Indonesian for admin strings Wagtail leaves in English) is kept by hand:
+# only `-l en` is ever made here, so it is never rewritten.
 APPS := sitecore agenda pengaduan transparansi
 messages: install
 	for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l en -v 0); done

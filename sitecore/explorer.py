@@ -7,10 +7,14 @@ another village's page would open, title and breadcrumbs included. Here a page m
 one of `explorable_instances` (the user's pages and their ancestors), as the child
 listings already are; otherwise the user goes back to their explorable root, which is
 what Wagtail itself does for a page outside that root.
+
+Wagtail's page search view has no model name, so its result count read "1-3 of 3 None"
+(a template renders a missing name as "None"); here it names pages like the explorer.
 """
 
 from django.shortcuts import redirect
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
@@ -26,8 +30,14 @@ class DesaExplorableIndexView(ExplorableIndexView):
         return super().get(request, parent_page_id)
 
 
+class DesaSearchView(SearchView):
+    verbose_name = Page._meta.verbose_name
+    verbose_name_plural = Page._meta.verbose_name_plural
+
+
 class DesaPageViewSet(PageViewSet):
     """Replaces Wagtail's base page viewset (registered after it, for `Page`)."""
 
     model = Page
     index_view_class = DesaExplorableIndexView
+    search_view_class = DesaSearchView

@@ -1,8 +1,11 @@
 """sitecore's admin and village hooks. Each concern package registers its own in its
 `wagtail_hooks` module, imported here because Wagtail looks for one module per app."""
 
+import django_filters
 from django.http import Http404
+from django.utils.translation import gettext
 from wagtail import hooks
+from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 
 import sitecore.artikel.wagtail_hooks  # noqa: F401
 import sitecore.galeri.wagtail_hooks  # noqa: F401
@@ -17,6 +20,17 @@ from sitecore.models.audit import DesaLogEntry
 from sitecore.models.profil import DesaProfil
 from sitecore.models.roles import desa_sites_for_user
 from sitecore.sections import DesaWidget
+
+
+class YaTidakFilterAdapter(BaseFilterAdapter):
+    """A yes/no filter's pill says "Lewat tenggat: Ya"; Wagtail's shows str(True)."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value=gettext("Ya") if self.value else gettext("Tidak"))
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YaTidakFilterAdapter)
 
 
 @hooks.register("register_log_actions")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateformat import format as format_tanggal
+from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column, TitleColumn
 
 from sitecore.models.profil import TIME_ZONE_ABBR, DesaProfil
@@ -41,6 +42,13 @@ class WaktuDesaColumn(Column):
 
     def get_value(self, instance):
         return waktu_desa(getattr(instance, self.accessor), getattr(instance, ZONA, None))
+
+
+class YaTidakColumn(Column):
+    """A yes/no field as words: a plain column prints Python's True/False."""
+
+    def get_value(self, instance):
+        return gettext("Ya") if getattr(instance, self.accessor) else gettext("Tidak")
 
 
 class KodeKeInspectMixin:

@@ -28,7 +28,12 @@ from pengaduan.petugas.akses import (
     boleh_lihat_identitas,
     scoped,
 )
-from pengaduan.petugas.kolom import KodeKeInspectMixin, WaktuDesaColumn, dengan_zona
+from pengaduan.petugas.kolom import (
+    KodeKeInspectMixin,
+    WaktuDesaColumn,
+    YaTidakColumn,
+    dengan_zona,
+)
 from pengaduan.petugas.lampiran import lampiran_publik_view, lampiran_view, salinan_tersamar_view
 from pengaduan.petugas.laporan import LaporanViewSet
 from pengaduan.petugas.tanda_terima import tanda_terima_view
@@ -320,7 +325,14 @@ class KategoriViewSet(ModelViewSet):
     menu_label = _("Kategori")
     name = "pengaduan_kategori"
     url_prefix = "pengaduan/kategori"
-    list_display = ["nama", "site", "urutan", "aktif"]
+    list_display = [
+        "nama",
+        "site",
+        "urutan",
+        YaTidakColumn(
+            "aktif", label=Kategori._meta.get_field("aktif").verbose_name, sort_key="aktif"
+        ),
+    ]
     form_fields = ["site", "nama", "urutan", "aktif"]
     copy_view_enabled = False
     peran = [Peran.KOORDINATOR_PENGADUAN, Peran.EDITOR, Peran.PETUGAS_PENGADUAN]

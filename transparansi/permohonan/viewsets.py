@@ -68,7 +68,14 @@ class DeleteView(ScopedObjectMixin, generic.DeleteView):
 
 
 class InspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        # Wagtail prints empty fields as "None" and yes/no fields as True/False.
+        value = super().get_field_display_value(field_name, field)
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return _("Ya") if value else _("Tidak")
+        return value
 
 
 class HistoryView(ScopedObjectMixin, history.HistoryView):
