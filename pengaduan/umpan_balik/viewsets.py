@@ -1,0 +1,41 @@
+"""Admin for the recommendations text, scoped to the user's villages like categories."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from pengaduan.petugas.akses import ScopedIndexMixin, SiteLimitedForm, scoped
+from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
+from sitecore.models.roles import Peran
+
+PERAN_REKOMENDASI = [Peran.KOORDINATOR_PENGADUAN, Peran.PETUGAS_PENGADUAN, Peran.EDITOR]
+
+
+class RekomendasiForm(SiteLimitedForm):
+    peran = PERAN_REKOMENDASI
+
+    class Meta:
+        model = RekomendasiUmpanBalik
+        fields = ["site", "tahun", "teks", "diterbitkan"]
+
+
+class RekomendasiViewSet(ModelViewSet):
+    model = RekomendasiUmpanBalik
+    icon = "doc-full-inverse"
+    menu_label = _("Rekomendasi umpan balik")
+    name = "pengaduan_rekomendasi"
+    url_prefix = "pengaduan/rekomendasi"
+    list_display = ["__str__", "site", "diterbitkan", "diubah"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    peran = PERAN_REKOMENDASI
+    form_class = RekomendasiForm
+    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
+    edit_view_class = scoped(generic.EditView, peran=peran)
+    delete_view_class = scoped(generic.DeleteView, peran=peran)
+    history_view_class = scoped(history.HistoryView, peran=peran)
+    usage_view_class = scoped(usage.UsageView, peran=peran)
+
+    def get_form_class(self, for_update=False):
+        return RekomendasiForm
