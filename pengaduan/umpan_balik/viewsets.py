@@ -1,6 +1,7 @@
 """Admin for the recommendations text, scoped to the user's villages like categories."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,7 +27,12 @@ class RekomendasiViewSet(ModelViewSet):
     menu_label = _("Rekomendasi umpan balik")
     name = "pengaduan_rekomendasi"
     url_prefix = "pengaduan/rekomendasi"
-    list_display = ["__str__", "site", "diterbitkan", "diubah"]
+    list_display = [
+        "__str__",
+        "site",
+        BooleanColumn("diterbitkan", label=_("Diterbitkan")),
+        "diubah",
+    ]
     copy_view_enabled = False
     inspect_view_enabled = False
     peran = PERAN_REKOMENDASI
