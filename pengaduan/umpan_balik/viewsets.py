@@ -13,14 +13,6 @@ from sitecore.models.roles import Peran
 PERAN_REKOMENDASI = [Peran.KOORDINATOR_PENGADUAN, Peran.PETUGAS_PENGADUAN, Peran.EDITOR]
 
 
-class RekomendasiForm(SiteLimitedForm):
-    peran = PERAN_REKOMENDASI
-
-    class Meta:
-        model = RekomendasiUmpanBalik
-        fields = ["site", "tahun", "teks", "diterbitkan"]
-
-
 class RekomendasiViewSet(ModelViewSet):
     model = RekomendasiUmpanBalik
     icon = "doc-full-inverse"
@@ -36,7 +28,6 @@ class RekomendasiViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     peran = PERAN_REKOMENDASI
-    form_class = RekomendasiForm
     index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
     edit_view_class = scoped(generic.EditView, peran=peran)
     delete_view_class = scoped(generic.DeleteView, peran=peran)
@@ -44,4 +35,17 @@ class RekomendasiViewSet(ModelViewSet):
     usage_view_class = scoped(usage.UsageView, peran=peran)
 
     def get_form_class(self, for_update=False):
-        return RekomendasiForm
+        # Built on first use: a rich-text form field made while wagtail_hooks modules
+        # are still importing would load every app's hooks out of their order.
+        return type(
+            "RekomendasiForm",
+            (SiteLimitedForm,),
+            {
+                "peran": self.peran,
+                "Meta": type(
+                    "Meta",
+                    (),
+                    {"model": self.model, "fields": ["site", "tahun", "teks", "diterbitkan"]},
+                ),
+            },
+        )
