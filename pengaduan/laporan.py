@@ -63,6 +63,11 @@ def _tally(counts, labels):
     return [(str(labels.get(k, k)) if k else _("Tidak diisi"), n) for k, n in rows]
 
 
+def _bulat(value):
+    """2.0 -> 2: a median of whole days reads as a whole number; 1.5 stays."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def median_histogram(counts):
     """Median of a multiset given as {value: count} (None values ignored)."""
     values = sorted((v, n) for v, n in counts.items() if v is not None and n)
@@ -134,8 +139,8 @@ def hitung(site, start, end, profil=None):
         "end": end,
         **totals,
         "penyalahgunaan": penyalahgunaan,
-        "median_tanggapan": median_histogram(first),
-        "median_selesai": median_histogram(final),
+        "median_tanggapan": _bulat(median_histogram(first)),
+        "median_selesai": _bulat(median_histogram(final)),
         "penduduk": penduduk,
         "per_seribu": ub.per_seribu(totals["total"], penduduk),
         "daring": daring,
