@@ -10,6 +10,7 @@ from pengaduan import layanan
 from pengaduan.models import Kategori, Pengaduan
 from pengaduan.models.pengaduan import Hasil, Kanal
 from pengaduan.notifikasi import antrean
+from pengaduan.umpan_balik import demo as rekomendasi_demo
 from pengaduan.usulan import demo as jalur_demo
 from pengaduan.workflow import Status
 from sitecore.models import Dusun
@@ -76,6 +77,7 @@ NAMA = ["Baiq Sumiati", "Lalu Hamdi", "Ni Made Sari", "Ahmad Yani", "Siti Khadij
 def seed(site, data):
     with antrean.tanpa_email():
         _seed(site, data)
+    rekomendasi_demo.seed(site, data["slug"])
 
 
 def _seed(site, data):

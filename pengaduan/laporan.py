@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
+from pengaduan.umpan_balik import hitung as ub
+from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
 from pengaduan.usulan import laporan as usulan_laporan
 from pengaduan.workflow import Status
 from sitecore.ekspor import aman_baris
@@ -48,6 +48,26 @@ def _group(qs, field, labels=None):
     return out
 
 
+def _histogram(qs, *fields):
+    """{field: {value: n}} for each field, from one grouped query over all of them."""
+    out = {f: {} for f in fields}
+    for row in qs.values(*fields).annotate(n=Count("pk")).order_by():
+        for f in fields:
+            out[f][row[f]] = out[f].get(row[f], 0) + row["n"]
+    return out
+
+
+def _tally(counts, labels):
+    """[(label, n)] from {value: n}, largest first, as `_group` orders them."""
+    rows = sorted(((k, n) for k, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0] or ""))
+    return [(str(labels.get(k, k)) if k else _("Tidak diisi"), n) for k, n in rows]
+
+
+def _bulat(value):
+    """2.0 -> 2: a median of whole days reads as a whole number; 1.5 stays."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def median_histogram(counts):
     """Median of a multiset given as {value: count} (None values ignored)."""
     values = sorted((v, n) for v, n in counts.items() if v is not None and n)
@@ -69,6 +89,10 @@ def median_histogram(counts):
 
 
 def hitung(site, start, end, profil=None):
+    from sitecore.models import DesaProfil
+
+    if profil is None or profil.site_id != site.pk:
+        profil = DesaProfil.objects.filter(site=site).first()
     lo, hi = rentang(site, start, end, profil)
     semua = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
     # Abuse/spam rejections are counted on their own, not as villagers' reports; the
@@ -93,73 +117,88 @@ def hitung(site, start, end, profil=None):
         disabilitas=Count("pk", filter=Q(rentan_disabilitas=True)),
         lansia=Count("pk", filter=Q(rentan_lansia=True)),
         dinilai=Count("pk", filter=Q(penilaian__isnull=False)),
+        **ub.ukuran_transparansi(),
+        **ub.ukuran_kepuasan(),
     )
+    totals["rata_rata"] = ub.satu_desimal(totals["rata_rata"])
     # Medians from a histogram of working days: a few dozen rows whatever the volume.
     first, final = {}, {}
     for row in qs.values("hari_tanggapan", "hari_selesai").annotate(n=Count("pk")).order_by():
         first[row["hari_tanggapan"]] = first.get(row["hari_tanggapan"], 0) + row["n"]
         final[row["hari_selesai"]] = final.get(row["hari_selesai"], 0) + row["n"]
-    ratings = dict(
-        qs.filter(penilaian__isnull=False).values_list("penilaian").annotate(n=Count("pk"))
-    )
-    return {
+    # Few distinct combinations whatever the volume: one query for each pair of groups.
+    jalur = _histogram(qs, "jenis", "kanal", "status")
+    profil_pelapor = _histogram(qs, "gender", "kelompok_umur", "penilaian")
+    ratings = profil_pelapor["penilaian"]
+    kanal = jalur["kanal"]
+    bulan = ub.per_bulan(qs, start, end, profil.tzinfo if profil else ZoneInfo("Asia/Jakarta"))
+    penduduk = ub.jumlah_penduduk(site)
+    daring, luring = ub.daring_luring(kanal)
+    data = {
         "start": start,
         "end": end,
         **totals,
         "penyalahgunaan": penyalahgunaan,
-        "median_tanggapan": median_histogram(first),
-        "median_selesai": median_histogram(final),
-        "per_jenis": _group(qs, "jenis", dict(Jenis.choices)),
+        "median_tanggapan": _bulat(median_histogram(first)),
+        "median_selesai": _bulat(median_histogram(final)),
+        "penduduk": penduduk,
+        "per_seribu": ub.per_seribu(totals["total"], penduduk),
+        "daring": daring,
+        "luring": luring,
+        "per_jenis": _tally(jalur["jenis"], dict(Jenis.choices)),
         "per_kategori": _group(qs, "kategori__nama"),
-        "per_kanal": _group(qs, "kanal", dict(Kanal.choices)),
+        "per_kanal": _tally(kanal, dict(Kanal.choices)),
         "per_dusun": _group(qs, "dusun__nama"),
-        "per_status": _group(qs, "status", dict(Status.choices)),
-        "per_gender": _group(qs.exclude(gender=""), "gender", dict(Gender.choices)),
-        "per_umur": _group(
-            qs.exclude(kelompok_umur=""), "kelompok_umur", dict(KelompokUmur.choices)
-        ),
+        "per_status": _tally(jalur["status"], dict(Status.choices)),
+        "per_gender": _tally(profil_pelapor["gender"], dict(Gender.choices)),
+        "per_umur": _tally(profil_pelapor["kelompok_umur"], dict(KelompokUmur.choices)),
+        "per_rentan": [
+            (_("Kepala keluarga perempuan"), totals["kk_perempuan"]),
+            (_("Penyandang disabilitas"), totals["disabilitas"]),
+            (_("Lanjut usia"), totals["lansia"]),
+        ],
+        "per_bulan": bulan,
+        "per_triwulan": ub.per_triwulan(start, end, bulan),
         "penilaian": [(str(n), ratings.get(n, 0)) for n in range(1, 6)],
         "usulan": usulan_laporan.rekap(qs),
     }
+    data["pct"] = ub.persentase(data)
+    return data
 
 
-def svg_batang(rows, title):
-    """A horizontal bar chart as inline SVG: readable without JS, scales to 360 px."""
-    if not rows:
-        return ""
-    bar_h, gap, label_w, width = 22, 8, 150, 520
-    top = max(n for _l, n in rows) or 1
-    height = len(rows) * (bar_h + gap)
-    parts = [
-        f'<svg class="grafik" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for i, (label, n) in enumerate(rows):
-        y = i * (bar_h + gap)
-        w = int((width - label_w - 50) * n / top)
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end" font-size="13">'
-            f"{escape(label[:22])}</text>"
-            f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_h}" fill="#1b6e3a"/>'
-            f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13">{n}</text>'
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text node is escaped above
-
-
-SECTIONS = [
-    ("per_jenis", gettext_noop("Menurut jenis")),
-    ("per_kategori", gettext_noop("Menurut kategori")),
-    ("per_kanal", gettext_noop("Menurut kanal")),
-    ("per_dusun", gettext_noop("Menurut dusun")),
-    ("per_status", gettext_noop("Menurut status")),
-    ("per_gender", gettext_noop("Jenis kelamin pelapor (yang bersedia)")),
-    ("per_umur", gettext_noop("Kelompok umur pelapor (yang bersedia)")),
-    ("penilaian", gettext_noop("Sebaran nilai kepuasan (1–5)")),
-]
+# The report's parts, in the order of village feedback surveys (Keran Desa): each
+# part lists its charts as (data key, title, what the shares are of).
+BAGIAN = [
+    ("profil", gettext_noop("Profil pengguna"), [
+        ("per_jenis", gettext_noop("Menurut jenis"), "total"),
+        ("per_dusun", gettext_noop("Menurut dusun"), "total"),
+        ("per_gender", gettext_noop("Jenis kelamin pelapor"), "total"),
+        ("per_umur", gettext_noop("Kelompok umur pelapor"), "total"),
+        ("per_rentan", gettext_noop("Pelapor dari kelompok rentan"), "total"),
+    ]),
+    ("partisipasi", gettext_noop("Partisipasi"), [
+        ("per_bulan", gettext_noop("Laporan per bulan"), "total"),
+        ("per_triwulan", gettext_noop("Laporan per triwulan"), "total"),
+        ("per_kategori", gettext_noop("Menurut kategori"), "total"),
+    ]),
+    ("transparansi", gettext_noop("Transparansi"), [
+        ("per_status", gettext_noop("Menurut status"), "total"),
+    ]),
+    ("kepuasan", gettext_noop("Kepuasan"), [
+        ("penilaian", gettext_noop("Sebaran nilai kepuasan (1–5)"), "dinilai"),
+    ]),
+    ("saluran", gettext_noop("Saluran"), [
+        ("per_kanal", gettext_noop("Menurut kanal"), "total"),
+    ]),
+]  # fmt: skip
+LABEL_GRAFIK = {"penilaian": ub.ARTI_NILAI}
+SECTIONS = [(key, title) for _b, _j, charts in BAGIAN for key, title, _of in charts]
 
 MEASURES = [
     ("total", gettext_noop("Laporan masuk")),
+    ("per_seribu", gettext_noop("Laporan per 1.000 penduduk")),
+    ("di_register", gettext_noop("Tampil di register publik")),
+    ("tindak_lanjut_publik", gettext_noop("Tindak lanjut tertulis di register")),
     ("ditanggapi", gettext_noop("Sudah ditanggapi")),
     ("tepat_tanggapan", gettext_noop("Tanggapan pertama tepat waktu")),
     ("selesai", gettext_noop("Selesai")),
@@ -171,14 +210,31 @@ MEASURES = [
     ("disabilitas", gettext_noop("Penyandang disabilitas")),
     ("lansia", gettext_noop("Lanjut usia")),
     ("dinilai", gettext_noop("Laporan yang dinilai pelapor")),
+    ("rata_rata", gettext_noop("Rata-rata nilai kepuasan (1–5)")),
+    ("puas", gettext_noop("Pelapor puas (nilai 4–5)")),
+    ("dibuka_kembali", gettext_noop("Dibuka kembali oleh pelapor")),
+    ("daring", gettext_noop("Dikirim sendiri secara daring")),
+    ("luring", gettext_noop("Dicatat petugas dari saluran luring")),
     ("penyalahgunaan", gettext_noop("Ditolak sebagai penyalahgunaan/spam (tidak dihitung)")),
 ]
 
 
 def sections(data):
+    """The report's parts with their bar charts, for the public and the admin page."""
     return [
-        {"key": key, "judul": _(title), "rows": data[key], "svg": svg_batang(data[key], _(title))}
-        for key, title in SECTIONS
+        {
+            "key": key,
+            "judul": _(judul),
+            "grafik": [
+                {
+                    "key": k,
+                    "judul": _(t),
+                    "bars": ub.batang(data[k], data[of], LABEL_GRAFIK.get(k)),
+                }
+                for k, t, of in charts
+            ],
+        }
+        for key, judul, charts in BAGIAN
     ]
 
 
@@ -200,7 +256,12 @@ def halaman(page, request, tahun):
             "tahun": tahun,
             "d": data,
             "sections": sections(data),
+            "rekomendasi": RekomendasiUmpanBalik.objects.terbit(site, tahun),
+            "tampil_rekomendasi": True,
+            "tahun_lain": [t for t in (tahun - 1, tahun + 1) if t <= timezone.localdate().year],
+            "url_formulir": page.get_url(request),
             "url_laporan": page.get_url(request) + f"laporan/{tahun}/",
+            "url_laporan_induk": page.get_url(request) + "laporan/",
             "url_register": page.get_url(request) + "register/",
         },
     )

@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from pengaduan.models import PengaduanIndexPage
 from pengaduan.petugas.viewsets import PengaduanGroup
 from sitecore.models.roles import Peran
-from sitecore.sections import DesaSection
+from sitecore.sections import DesaSection, DesaWidget
 
 PENGADUAN_PERMS = [
     "pengaduan.add_pengaduan",
@@ -34,19 +34,44 @@ def pengaduan_role_permissions():
         "pengaduan.add_templatetanggapan",
         "pengaduan.change_templatetanggapan",
     ]
+    rekomendasi = [
+        "pengaduan.add_rekomendasiumpanbalik",
+        "pengaduan.change_rekomendasiumpanbalik",
+        "pengaduan.view_rekomendasiumpanbalik",
+    ]
     manage_kategori = [
         "pengaduan.add_kategori",
         "pengaduan.change_kategori",
         "pengaduan.view_kategori",
     ]
     return {
-        Peran.PETUGAS_PENGADUAN: PENGADUAN_PERMS + lookups,
+        Peran.PETUGAS_PENGADUAN: PENGADUAN_PERMS + lookups + rekomendasi,
         Peran.KOORDINATOR_PENGADUAN: PENGADUAN_PERMS
         + lookups
         + manage_kategori
-        + ["pengaduan.delete_templatetanggapan", "pengaduan.lihat_identitas_pengaduan"],
-        Peran.EDITOR: manage_kategori,
+        + rekomendasi
+        + [
+            "pengaduan.delete_templatetanggapan",
+            "pengaduan.lihat_identitas_pengaduan",
+            "pengaduan.delete_rekomendasiumpanbalik",
+        ],
+        Peran.EDITOR: manage_kategori + rekomendasi,
     }
+
+
+@hooks.register("register_desa_widget")
+def umpan_balik_widget():
+    from pengaduan.umpan_balik.beranda import beranda_context
+
+    # Figures change only with a complaint's change, which drops the village's cache.
+    return DesaWidget(
+        key="umpan_balik_beranda",
+        area="home",
+        order=60,
+        template="pengaduan/widgets/umpan_balik.html",
+        get_context=beranda_context,
+        cache_seconds=3600,
+    )
 
 
 @hooks.register("after_create_desa")
@@ -98,10 +123,10 @@ def register_log_actions(actions):
         _("Petugas mengubah publikasi salinan tersamar"),
     )
     # Complaints and their village's lists keep a per-village history.
-    from pengaduan.models import Kategori, Pengaduan, TemplateTanggapan
+    from pengaduan.models import Kategori, Pengaduan, RekomendasiUmpanBalik, TemplateTanggapan
     from sitecore.models import DesaLogEntry
 
-    for model in (Pengaduan, Kategori, TemplateTanggapan):
+    for model in (Pengaduan, Kategori, TemplateTanggapan, RekomendasiUmpanBalik):
         actions.register_model(model, DesaLogEntry)
 
 

@@ -17,7 +17,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from pengaduan import layanan
-from pengaduan.models import Kategori, Lampiran, Pengaduan, TemplateTanggapan
+from pengaduan.models import (
+    Kategori,
+    Lampiran,
+    Pengaduan,
+    RekomendasiUmpanBalik,
+    TemplateTanggapan,
+)
 from pengaduan.testing import _private_root  # noqa: F401
 from pengaduan.workflow import Status
 from sitecore.models import DesaProfil, Komentar
@@ -63,6 +69,9 @@ def _objects_of(site):
     templat = TemplateTanggapan.objects.create(
         site=site, status=Status.SELESAI, judul=f"Templat {TANDA}", teks=f"Isi {TANDA}"
     )
+    rekomendasi = RekomendasiUmpanBalik.objects.create(
+        site=site, tahun=2026, teks=f"<p>Rekomendasi {TANDA}</p>", diterbitkan=True
+    )
     item = layanan.buat_pengaduan(
         site=site,
         data={
@@ -101,6 +110,7 @@ def _objects_of(site):
         komentar=komentar,
         kategori=kategori,
         templat=templat,
+        rekomendasi=rekomendasi,
         item=item,
         lampiran=lampiran,
         permohonan=minta,
@@ -153,6 +163,9 @@ def _admin_object_urls(o, site):
         reverse("pengaduan_kategori:delete", args=[o["kategori"].pk]),
         reverse("pengaduan_template:edit", args=[o["templat"].pk]),
         reverse("pengaduan_template:delete", args=[o["templat"].pk]),
+        reverse("pengaduan_rekomendasi:edit", args=[o["rekomendasi"].pk]),
+        reverse("pengaduan_rekomendasi:delete", args=[o["rekomendasi"].pk]),
+        reverse("pengaduan_rekomendasi:history", args=[o["rekomendasi"].pk]),
         reverse("pengaduan_laporan:index") + f"?site={site.pk}",
         reverse("pengaduan_laporan:index") + f"?site={site.pk}&format=csv",
         # information requests, APBDes import, statistics import
@@ -196,6 +209,9 @@ def _counts(o):
         Komentar.objects.filter(pk=o["komentar"].pk).count(),
         Pengaduan.objects.filter(pk=o["item"].pk, status=Status.DIVERIFIKASI).count(),
         Kategori.objects.filter(pk=o["kategori"].pk, nama__contains=RAHASIA).count(),
+        RekomendasiUmpanBalik.objects.filter(
+            pk=o["rekomendasi"].pk, teks__contains=RAHASIA
+        ).count(),
         DesaProfil.for_site(o["item"].site).nama_desa,
     )
 
@@ -257,6 +273,7 @@ def test_listings_exports_and_admin_search_of_a_never_show_b(
         reverse("pengaduan:index") + "?export=xlsx",
         reverse("pengaduan_kategori:index"),
         reverse("pengaduan_template:index"),
+        reverse("pengaduan_rekomendasi:index"),
         reverse("pengaduan_laporan:index"),
         reverse("permohonan_informasi:index") + f"?q={CARI}",
         "/admin/reports/aging-pages/",
@@ -283,6 +300,7 @@ def test_public_codes_search_feeds_and_sitemap_of_a_never_show_b(desa_a, desa_b,
     assert dunia["artikel"].slug in public_b.get("/sitemap.xml").content.decode()
     assert public_b.get(dunia["document"].url).status_code == 200
     assert RAHASIA in public_b.get("/artikel/feed/").content.decode()
+    assert RAHASIA in public_b.get("/pengaduan/laporan/2026/").content.decode()
     by_code = [
         f"/pengaduan/lacak/{item.kode}/",
         f"/pengaduan/terima/{item.kode}/",
@@ -307,6 +325,7 @@ def test_public_codes_search_feeds_and_sitemap_of_a_never_show_b(desa_a, desa_b,
         "/pengaduan/register/rss/",
         "/pengaduan/register/csv/",
         "/pengaduan/register/json/",
+        "/pengaduan/laporan/2026/",
         "/transparansi/register/",
         "/agenda/ical/",
         "/sitemap.xml",

@@ -2,6 +2,7 @@
 
 # Concern packages keep their own models; registered here with the app.
 from pengaduan.usulan.models import JalurUsulan  # noqa: E402, F401, I001
+from pengaduan.umpan_balik.models import RekomendasiUmpanBalik  # noqa: E402, F401, I001
 
 from .halaman import PengaduanIndexPage  # noqa: F401
 from .kategori import Kategori, TemplateTanggapan  # noqa: F401

@@ -38,6 +38,7 @@ from pengaduan.petugas.lampiran import lampiran_publik_view, lampiran_view, sali
 from pengaduan.petugas.laporan import LaporanViewSet
 from pengaduan.petugas.tanda_terima import tanda_terima_view
 from pengaduan.petugas.tindak_lanjut import tindak_lanjut_view
+from pengaduan.umpan_balik.viewsets import RekomendasiViewSet
 from pengaduan.usulan.views import jalur_usulan_view
 from pengaduan.workflow import CLOSED, Status
 from sitecore.ekspor import aman_csv
@@ -373,4 +374,10 @@ class PengaduanGroup(ModelViewSetGroup):
     menu_label = _("Pengaduan")
     menu_icon = "mail"
     menu_order = 250
-    items = (PengaduanViewSet, KategoriViewSet, TemplateTanggapanViewSet, LaporanViewSet)
+    items = (
+        PengaduanViewSet,
+        KategoriViewSet,
+        TemplateTanggapanViewSet,
+        LaporanViewSet,
+        RekomendasiViewSet,
+    )

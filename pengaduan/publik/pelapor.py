@@ -49,6 +49,7 @@ def _render(page, request, template, context, status=200):
         "url_formulir": page.get_url(request),
         "url_lacak": page.get_url(request) + "lacak/",
         "url_register": page.get_url(request) + "register/",
+        "url_laporan": page.get_url(request) + "laporan/",
         **context,
     }
     return _no_store(TemplateResponse(request, template, context, status=status))

@@ -118,6 +118,7 @@ def _context(page, request):
         "zona": TIME_ZONE_ABBR.get(desa.zona_waktu if desa else "", "WIB"),
         "url_register": page.get_url(request) + "register/",
         "url_formulir": page.get_url(request),
+        "url_laporan": page.get_url(request) + "laporan/",
     }
 
 

@@ -1,0 +1,56 @@
+"""The home-page widget: the latest year's headline figures and a link to the report."""
+
+from datetime import date
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+from wagtail.models import Site
+
+from pengaduan.laporan import rentang
+from pengaduan.models.halaman import PengaduanIndexPage
+from pengaduan.models.pengaduan import Pengaduan
+from pengaduan.umpan_balik.hitung import persen
+from sitecore.models import DesaProfil
+
+
+def ringkasan_tahun(site, tahun, profil=None):
+    """Reports received, share answered on time and average rating for one year."""
+    lo, hi = rentang(site, date(tahun, 1, 1), date(tahun, 12, 31), profil)
+    d = (
+        Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
+        .exclude(penyalahgunaan=True)
+        .aggregate(
+            total=Count("pk"),
+            ditanggapi=Count("pk", filter=Q(ditanggapi_pada__isnull=False)),
+            tepat_tanggapan=Count("pk", filter=Q(tepat_tanggapan=True)),
+            rata_rata=Avg("penilaian"),
+        )
+    )
+    d["tahun"] = tahun
+    d["persen_tepat"] = persen(d["tepat_tanggapan"], d["ditanggapi"])
+    return d
+
+
+def ringkasan_terbaru(site, profil=None, hari_ini=None):
+    """This year's figures, or last year's early in a year with no report yet."""
+    profil = profil or DesaProfil.objects.filter(site=site).first()
+    hari_ini = hari_ini or timezone.localdate(timezone=profil.tzinfo if profil else None)
+    for tahun in (hari_ini.year, hari_ini.year - 1):
+        d = ringkasan_tahun(site, tahun, profil)
+        if d["total"]:
+            return d
+    return None
+
+
+def beranda_context(request, page):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    halaman = PengaduanIndexPage.objects.live().descendant_of(site.root_page).first()
+    if halaman is None:
+        return None
+    d = ringkasan_terbaru(site, getattr(request, "desa_profil", None))
+    if d is None:
+        return None
+    halaman = halaman.localized
+    return {"r": d, "url_laporan": halaman.get_url(request) + f"laporan/{d['tahun']}/"}
