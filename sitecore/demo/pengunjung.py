@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from sitecore.models import DesaProfil
 from sitecore.pengunjung.models import PengunjungHarian
 
 # Visitors per day a year ago and today, and the days (before today) with a peak.
@@ -21,7 +22,7 @@ POLA_MINGGUAN = (1.15, 1.1, 1.05, 1.0, 0.95, 0.8, 0.6)  # Monday .. Sunday
 HARI = 365
 
 
-def jumlah_harian(awal, akhir, puncak, today, rng, days=HARI):
+def jumlah_harian(awal, akhir, puncak, today, rng, days=HARI, hour=24):
     """{date: visitors} for the `days` days up to today; today counts only the hours gone."""
     counts = {}
     for back in range(days, -1, -1):
@@ -29,8 +30,7 @@ def jumlah_harian(awal, akhir, puncak, today, rng, days=HARI):
         trend = awal + (akhir - awal) * (days - back) / days
         value = trend * POLA_MINGGUAN[day.weekday()] * puncak.get(back, 1.0)
         counts[day] = max(1, round(value * rng.uniform(0.85, 1.15)))
-    now = timezone.localtime()
-    counts[today] = max(1, round(counts[today] * max(now.hour, 1) / 24))
+    counts[today] = max(1, round(counts[today] * max(hour, 1) / 24))
     return counts
 
 
@@ -39,8 +39,10 @@ def seed_pengunjung(site, data):
     if setelan is None or PengunjungHarian.objects.filter(site=site).exists():
         return
     rng = random.Random(data["slug"])
+    # "Today" as the village's counter reads it: in its own time zone.
+    now = timezone.localtime(timezone=DesaProfil.for_site(site).tzinfo)
     counts = jumlah_harian(
-        setelan["awal"], setelan["akhir"], setelan["puncak"], timezone.localdate(), rng
+        setelan["awal"], setelan["akhir"], setelan["puncak"], now.date(), rng, hour=now.hour
     )
     PengunjungHarian.objects.bulk_create(
         PengunjungHarian(site=site, tanggal=day, jumlah=n) for day, n in counts.items()

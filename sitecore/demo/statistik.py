@@ -7,7 +7,7 @@ adds up to the same men, women and total, and between snapshots each group chang
 only as much as the population (and a slowly ageing age profile) does.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -226,7 +226,9 @@ def seed_statistik(site, data):
     )
     if index is None:
         return
-    basis = BASIS[data["slug"]]
+    # A village without its own base numbers (bench data, a new demo village) borrows
+    # Karangsari's, spread evenly over its own dusun.
+    basis = BASIS.get(data["slug"]) or replace(BASIS["karangsari"], dusun=[1] * len(data["dusun"]))
     for kategori in KATEGORI:
         slug = kategori.jenis.replace("_", "-")
         if index.get_children().filter(slug=slug).exists():
