@@ -84,9 +84,9 @@ def kamus_desa(data):
     for jenis, title, _labels in STATISTIK:
         english = STATISTIK_EN[jenis]
         kamus[title] = english
-        kamus[
-            f"Data {title.lower()} penduduk Desa {nama} dari administrasi kependudukan desa."
-        ] = f"{english} of the residents of {nama}, from the village population register."
+        kamus[f"Data {title.lower()} penduduk Desa {nama} dari administrasi kependudukan desa."] = (
+            f"{english} of the residents of {nama}, from the village population register."
+        )
     for fn in hooks.get_hooks("register_demo_kamus"):
         kamus.update(fn(data))
     kamus.update({id_: en_ for id_, en_ in pairs if en_})
@@ -99,8 +99,12 @@ def _paragraphs(html):
 
 def terjemahkan(page, kamus, locale):
     """Translate `page` into `locale` from `kamus`; returns the texts it had no entry for."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
-    from wagtail_localize.models import TranslationSource
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     source, _created = TranslationSource.update_or_create_from_instance(page)
     missing = []
