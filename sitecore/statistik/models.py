@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sitecore.models.mixins import DesaSectionPage, SocialMetaMixin
+from sitecore.statistik.label import label_tampil
 from sitecore.statistik.rules import (
     bar_chart_svg,
     export_csv,
@@ -124,9 +125,13 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
         context["snapshot"] = snap
         if snap is not None:
             tabel = hitung_tabel(snap.rows())
+            for baris in tabel.baris:
+                baris.label = label_tampil(baris.label)
             context["tabel"] = tabel
             context["chart"] = bar_chart_svg(tabel, title=self.title, chart_id=f"grafik-{self.pk}")
         context["tren"] = tren(self.snapshots)
+        for baris in context["tren"]["baris"] if context["tren"] else []:
+            baris["label"] = label_tampil(baris["label"])
         return context
 
     @path("")
