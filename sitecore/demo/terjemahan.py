@@ -61,6 +61,7 @@ def kamus_desa(data):
     en = data.get("en", {})
     nama = data["nama"]
     pairs = [
+        (f"Desa {nama}", f"Desa {nama}"),  # the village's name, as on its signboard
         (data["intro"], en.get("intro")),
         (data["sejarah"], en.get("sejarah")),
         (data["visi"], en.get("visi")),
