@@ -29,7 +29,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 SKIP_TAGS = {"script", "style", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 SKIP_SUFFIXES = (".csv", ".pdf", ".ics", ".xlsx", ".json", ".png", ".jpg", ".svg", ".xml")
-PER_PARENT = 8  # children visited per listing (most are of one page type)
+PER_PARENT = 12  # children visited per listing (most are of one page type)
 
 
 class _Teks(HTMLParser):

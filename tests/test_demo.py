@@ -148,6 +148,12 @@ def _english_everywhere(client_for, site):
     reached = {type(p) for p in english if p.url and urlsplit(p.url).path in dilihat}
     assert {type(p) for p in english} == reached
     assert any("/kegiatan/" in path for path in dilihat)  # a plan activity
+    # The English menu has the Indonesian one's order (the profile first).
+    menus = [
+        list(Page.objects.child_of(home).live().in_menu().values_list("translation_key"))
+        for home in (site.root_page, site.root_page.get_translation(en))
+    ]
+    assert menus[0] == menus[1] and len(menus[0]) >= 6
     assert any("/register/" in path for path in dilihat)
 
 

@@ -140,3 +140,16 @@ def test_standard_statistics_labels_follow_the_language(desa_a, client_for):
     assert '<th scope="row">Kawin siri</th>' in html  # not a standard label: as typed
     html_id = client_for(desa_a).get(page.url).content.decode()
     assert '<th scope="row">Belum kawin</th>' in html_id
+
+
+def test_an_untranslated_english_page_marks_its_content_indonesian(desa_a, client_for):
+    artikel = buat_artikel(section(desa_a, "artikel"), "Panen Raya di Dusun Krajan")
+    create_aliases_for_new_page(artikel)
+    english = _en(artikel)
+    assert english.alias_of_id == artikel.pk  # not translated yet
+    html = client_for(desa_a).get(english.url).content.decode()
+    assert '<html lang="en">' in html
+    assert '<h1 lang="id">Panen Raya di Dusun Krajan</h1>' in html
+    assert '<p class="lead" lang="id">Ringkasan Panen Raya di Dusun Krajan</p>' in html
+    # The interface around it is English, and not marked.
+    assert ">Write a comment</a>" in html

@@ -316,5 +316,5 @@ def kamus(data):
     for th in range(tahun - 2, tahun + 2):
         teks[f"APBDes Perubahan {th}"] = f"Amended APBDes {th}"
         for nomor in range(1, 10):
-            teks[f"{nomor} Tahun {th}"] = f"No. {nomor} of {th}"
+            teks[f"{nomor} Tahun {th}"] = f"{nomor} of {th}"
     return teks

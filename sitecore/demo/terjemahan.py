@@ -140,8 +140,21 @@ def terjemahkan_direktori():
 
 def terjemahkan_desa(site, data):
     """Every live Indonesian page of the village, translated into English."""
+    from django.utils import translation
+
+    from sitecore.models import DesaProfil
+
     en = Locale.objects.get(language_code="en")
     kamus = kamus_desa(data)
+    # The home's meta description names the region the way the header shows it.
+    profil = DesaProfil.for_site(site)
+    with translation.override("id"):
+        wilayah_id = profil.wilayah
+    with translation.override("en"):
+        wilayah_en = profil.wilayah
+    kamus[f"Situs resmi Desa {data['nama']}, {wilayah_id}."] = (
+        f"Official site of Desa {data['nama']}, {wilayah_en}."
+    )
     missing = []
     pages = Page.objects.descendant_of(site.root_page, inclusive=True).live().specific()
     for page in pages.filter(locale=site.root_page.locale).order_by("path"):
@@ -149,4 +162,16 @@ def terjemahkan_desa(site, data):
         if english is not None and english.alias_of_id is None:
             continue  # translated by an earlier run (or by hand): left as it is
         missing += terjemahkan(page, kamus, en)
+    _reads_in_english(site, en)
     return missing
+
+
+def _reads_in_english(site, en):
+    """A translation starts unread; the demo's English readers are a third of the others."""
+    from sitecore.models import ArtikelPage
+
+    artikel = ArtikelPage.objects.descendant_of(site.root_page).filter(locale=site.root_page.locale)
+    for translation_key, dibaca in artikel.values_list("translation_key", "jumlah_dibaca"):
+        ArtikelPage.objects.filter(
+            translation_key=translation_key, locale=en, jumlah_dibaca=0
+        ).update(jumlah_dibaca=dibaca // 3)
