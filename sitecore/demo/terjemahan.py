@@ -162,15 +162,17 @@ def terjemahkan_desa(site, data):
         if english is not None and english.alias_of_id is None:
             continue  # translated by an earlier run (or by hand): left as it is
         missing += terjemahkan(page, kamus, en)
-    _reads_in_english(site, en)
     return missing
 
 
-def _reads_in_english(site, en):
-    """A translation starts unread; the demo's English readers are a third of the others."""
+def bacaan_inggris():
+    """A translation starts unread; the demo's English readers are a third of the others.
+
+    Run after the translations are committed (see seed)."""
     from sitecore.models import ArtikelPage
 
-    artikel = ArtikelPage.objects.descendant_of(site.root_page).filter(locale=site.root_page.locale)
+    en = Locale.objects.get(language_code="en")
+    artikel = ArtikelPage.objects.filter(locale__language_code="id")
     for translation_key, dibaca in artikel.values_list("translation_key", "jumlah_dibaca"):
         ArtikelPage.objects.filter(
             translation_key=translation_key, locale=en, jumlah_dibaca=0
