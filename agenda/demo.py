@@ -221,3 +221,78 @@ def seed_agenda(site, data):
             index.add_child(instance=page)
             page.save_revision(log_action=False).publish(log_action=False)
             create_aliases_for_new_page(page)
+
+
+# English for the demo events, by Indonesian text ({nama}: the village, {dusun}: a hamlet).
+KAMUS = {
+    "Musyawarah Desa Penyusunan RKP Desa {nama}": "{nama} Village Meeting on the Annual Plan",
+    "Musyawarah desa": "Village meeting",
+    "Aula Kantor Desa": "Village office hall",
+    "Badan Permusyawaratan Desa (BPD)": "Village Consultative Body (BPD)",
+    "Sekretaris BPD": "BPD secretary",
+    "Membahas usulan dusun untuk RKP Desa tahun depan. Terbuka untuk warga.": (
+        "Discusses the hamlets' proposals for next year's village plan. Open to residents."
+    ),
+    "Setiap dusun membawa daftar usulan hasil musyawarah dusun. "
+    "Perempuan, pemuda dan kelompok rentan diundang khusus.": (
+        "Each hamlet brings the list of proposals from its own meeting. Women, young "
+        "people and vulnerable groups are especially invited."
+    ),
+    "Kerja Bakti Membersihkan Saluran Irigasi": "Community Work: Clearing the Irrigation Canal",
+    "Kerja bakti": "Community work",
+    "Bendungan dusun": "Hamlet weir",
+    "LPMD dan kelompok tani": "LPMD and the farmer groups",
+    "Membawa cangkul dan karung. Konsumsi disediakan warga dusun.": (
+        "Bring a hoe and sacks. Food is provided by the hamlet's residents."
+    ),
+    "Posyandu Balita Dusun {dusun}": "Toddler Health Post, {dusun} Hamlet",
+    "Posyandu": "Health post",
+    "Pos Pelayanan Terpadu": "Integrated health post",
+    "Kader posyandu dan bidan desa": "Posyandu volunteers and the village midwife",
+    "Bidan desa": "Village midwife",
+    "Penimbangan, imunisasi dan pemberian makanan tambahan.": (
+        "Weighing, immunisation and supplementary food."
+    ),
+    "Pengajian Rutin Malam Jumat": "Thursday Evening Quran Study",
+    "Pengajian": "Quran study",
+    "Masjid dusun": "Hamlet mosque",
+    "Remaja masjid": "Mosque youth group",
+    "Terbuka untuk warga; bergiliran antar-dusun setiap bulan.": (
+        "Open to residents; moves between the hamlets every month."
+    ),
+    "Pelatihan Bank Sampah untuk Kader PKK": "Waste Bank Training for PKK Volunteers",
+    "Pelatihan": "Training",
+    "Balai dusun": "Hamlet hall",
+    "Tim Penggerak PKK": "PKK Women's Movement",
+    "Memilah sampah rumah tangga dan mencatat tabungan bank sampah.": (
+        "Sorting household waste and keeping the waste bank's savings book."
+    ),
+    "Musyawarah Desa Pembahasan APBDes Perubahan": "Village Meeting on the Amended Budget",
+    "Pemerintah Desa dan BPD": "Village government and BPD",
+    "Penjelasan perubahan anggaran dan tanya jawab dengan warga.": (
+        "The budget changes explained, with questions from residents."
+    ),
+    "Turnamen Bola Voli Antar-Dusun": "Inter-Hamlet Volleyball Tournament",
+    "Olahraga": "Sport",
+    "Lapangan desa": "Village field",
+    "Karang Taruna": "Youth group (Karang Taruna)",
+    "Ketua Karang Taruna": "Youth group chair",
+    "Pertandingan setiap Sabtu sore selama sebulan.": (
+        "Matches every Saturday afternoon for a month."
+    ),
+    "Gotong Royong Jalan Usaha Tani": "Working Together on the Farm Road",
+    "Jalan usaha tani blok sawah timur": "Farm road in the eastern rice fields",
+    "Kelompok tani": "Farmer group",
+    "Menimbun jalan berlubang sebelum musim tanam.": (
+        "Filling potholes in the road before the planting season."
+    ),
+}
+
+
+def kamus(data):
+    """Indonesian -> English for this village's demo events (sitecore.demo.terjemahan)."""
+    nama, dusun = data["nama"], data["dusun"][0][0]
+    return {
+        id_.format(nama=nama, dusun=dusun): en.format(nama=nama, dusun=dusun)
+        for id_, en in KAMUS.items()
+    }

@@ -90,3 +90,10 @@ def agenda_demo(site, data):
     from agenda.demo import seed_agenda
 
     seed_agenda(site=site, data=data)
+
+
+@hooks.register("register_demo_kamus")
+def agenda_demo_kamus(data):
+    from agenda.demo import kamus
+
+    return kamus(data)

@@ -7,16 +7,18 @@ run again) and walks every part a visitor or officer would see.
 import io
 import json
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from pengaduan.models import JalurUsulan, Notifikasi, Pengaduan
 from pengaduan.usulan.models import HasilUsulan
 from pengaduan.workflow import Status
 from sitecore.models import DesaProfil
+from tests.bahasa import jelajah
 from tests.conftest import section
 
 # `make demo` runs on SQLite by definition: its test runs in the SQLite pass only.
@@ -62,6 +64,9 @@ def test_demo_builds_two_villages_that_differ_and_can_run_again(
 
     _villages_and_accounts(client, mekar, karang)
     _english_mirrors(client)
+    _each_village_its_own_news(mekar, karang)
+    for site in (mekar, karang):
+        _english_everywhere(client_for, site)
     for site in (mekar, karang):
         _register(client_for, site)
     _proposals(client_for, mekar, karang)
@@ -97,6 +102,59 @@ def _english_mirrors(client):
     assert english is not None
     response = client.get(english.url, HTTP_HOST="mekarsari.localhost:8000")
     assert response.status_code == 200 and '<html lang="en">' in response.text
+
+
+def _each_village_its_own_news(mekar, karang):
+    from sitecore.models import ArtikelPage, Komentar
+
+    titles = list(ArtikelPage.objects.filter(locale__language_code="id").values_list("title"))
+    assert len(titles) >= 16 and len(set(titles)) == len(titles)
+    assert not ArtikelPage.objects.filter(slug__startswith="artikel-").exists()
+    comments = {
+        site.pk: set(Komentar.objects.filter(site=site).values_list("pesan", flat=True))
+        for site in (mekar, karang)
+    }
+    assert comments[mekar.pk] and comments[karang.pk]
+    assert not comments[mekar.pk] & comments[karang.pk]
+
+
+def _english_everywhere(client_for, site):
+    """Every public page type under /en/, reached by following links, speaks English:
+    no Indonesian <title>, no Indonesian text outside elements marked lang="id"."""
+    client = client_for(site)
+
+    def get(path):
+        response = client.get(path, follow=True)
+        return response.status_code, response.get("Content-Type", ""), response.content.decode()
+
+    en = Locale.objects.get(language_code="en")
+    english = Page.objects.live().descendant_of(site.root_page.get_translation(en)).specific()
+    pengaduan = section(site, "pengaduan").get_translation(en)
+    kode = Pengaduan.objects.filter(site=site).exclude(status=Status.DITERIMA).first().kode
+    extra = [
+        "/en/cari/?q=posyandu",
+        f"{pengaduan.url}lacak/?kode={kode}",
+        f"{section(site, 'transparansi').get_translation(en).url}permohonan/",
+    ]
+    masalah, dilihat = jelajah(
+        get, allowed=[site.site_name], hosts=[site.hostname, f"{site.hostname}:8000"], extra=extra
+    )
+    report = "\n".join(
+        f"{path}: title {found['title']}; "
+        + "; ".join(f"{words} in {text!r}" for text, words in found["text"].items())
+        for path, found in masalah.items()
+    )
+    assert not masalah, f"Indonesian on English pages of {site.site_name}:\n{report}"
+    reached = {type(p) for p in english if p.url and urlsplit(p.url).path in dilihat}
+    assert {type(p) for p in english} == reached
+    assert any("/kegiatan/" in path for path in dilihat)  # a plan activity
+    # The English menu has the Indonesian one's order (the profile first).
+    menus = [
+        list(Page.objects.child_of(home).live().in_menu().values_list("translation_key"))
+        for home in (site.root_page, site.root_page.get_translation(en))
+    ]
+    assert menus[0] == menus[1] and len(menus[0]) >= 6
+    assert any("/register/" in path for path in dilihat)
 
 
 def _register(client_for, site):

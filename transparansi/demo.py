@@ -284,3 +284,37 @@ def page_slug(title):
     from django.utils.text import slugify
 
     return slugify(title)
+
+
+def kamus(data):
+    """Indonesian -> English for this village's demo transparency pages."""
+    tahun = timezone.localdate().year
+    teks = {
+        "Daftar Informasi Publik": "Public Information List",
+        f"{data['aparatur'][1][0]} (Sekretaris Desa)": f"{data['aparatur'][1][0]} "
+        "(Village Secretary)",
+        "Pemadaman air bersih sementara": "Temporary clean water outage",
+        "Air bersih BUMDes padam Sabtu 08.00–16.00 untuk perbaikan pipa induk.": (
+            "The BUMDes water supply is off on Saturday 08:00–16:00 to repair the main pipe."
+        ),
+        "Pasokan air terhenti selama perbaikan.": "No water flows during the repair.",
+        "Dusun Gubuk Baru dan Tanak Beak.": "Gubuk Baru and Tanak Beak hamlets.",
+        "Tangki air disiagakan di balai dusun.": "Water tanks stand ready at the hamlet halls.",
+        "Kepala Desa": "Village Head",
+        "Rencana enam tahun yang menjabarkan visi dan misi kepala desa, disusun "
+        "lewat musyawarah dusun dan Musyawarah Desa.": (
+            "The six-year plan that sets out the village head's vision and mission, drawn up "
+            "through hamlet meetings and the Village Meeting."
+        ),
+        "Rencana kerja tahunan hasil Musyawarah Desa; seluruhnya selesai.": (
+            "The annual work plan agreed in the Village Meeting; all of it is done."
+        ),
+        "Rencana kerja tahunan hasil Musyawarah Desa.": (
+            "The annual work plan agreed in the Village Meeting."
+        ),
+    }
+    for th in range(tahun - 2, tahun + 2):
+        teks[f"APBDes Perubahan {th}"] = f"Amended APBDes {th}"
+        for nomor in range(1, 10):
+            teks[f"{nomor} Tahun {th}"] = f"{nomor} of {th}"
+    return teks

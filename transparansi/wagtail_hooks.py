@@ -154,6 +154,13 @@ def transparansi_demo(site, data):
     seed(site=site, data=data)
 
 
+@hooks.register("register_demo_kamus")
+def transparansi_demo_kamus(data):
+    from transparansi.demo import kamus
+
+    return kamus(data)
+
+
 @hooks.register("register_log_actions")
 def desa_log_models(actions):
     """Information requests keep a per-village history (sitecore.models.audit)."""

@@ -3,20 +3,21 @@
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
+from sitecore.middleware import desa_home
 from transparansi.anggaran import grafik
 from transparansi.models.apbdes import APBDesPage, ringkasan_halaman, terkini_per_tahun
 from transparansi.models.informasi import SertaMertaPage
 
 
-def _site(request):
-    return Site.find_for_request(request) if request is not None else None
+def _home(request):
+    """The village home in the request's language: /en/ shows the English pages."""
+    return desa_home(request) if request is not None else None
 
 
-def apbdes_terkini(site, tahun=None):
+def apbdes_terkini(home, tahun=None):
     """The current year's live budget (amended if amended), else the latest year's."""
-    pages = APBDesPage.objects.live().descendant_of(site.root_page)
+    pages = APBDesPage.objects.live().descendant_of(home)
     pages = terkini_per_tahun(pages)
     if not pages:
         return None
@@ -28,10 +29,10 @@ def apbdes_terkini(site, tahun=None):
 
 
 def _apbdes(request):
-    site = _site(request)
-    if site is None:
+    home = _home(request)
+    if home is None:
         return None
-    page = apbdes_terkini(site, tahun=timezone.localdate().year)
+    page = apbdes_terkini(home, tahun=timezone.localdate().year)
     if page is None:
         return None
     return page, ringkasan_halaman([page.id])[page.id]
@@ -65,17 +66,17 @@ def apbdes_home_context(request, page):
 
 
 def serta_merta_context(request, page):
-    site = _site(request)
-    if site is None:
+    home = _home(request)
+    if home is None:
         return None
-    items = serta_merta_aktif(site)
+    items = serta_merta_aktif(home)
     return {"pengumuman": items} if items else None
 
 
-def serta_merta_aktif(site):
+def serta_merta_aktif(home):
     return list(
         SertaMertaPage.objects.live()
-        .descendant_of(site.root_page)
+        .descendant_of(home)
         .filter(dicabut=False)
         .filter(~Q(ringkasan=""))
         .order_by("-first_published_at")[:3]

@@ -1,22 +1,25 @@
 """Village-scoped lookup tables that officers edit: categories and response templates."""
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Site
 
 from pengaduan.workflow import Status
 
+# The built-in categories are interface text: shown in the visitor's language (see
+# __str__). A category a village adds is its own words and shows as typed.
 DEFAULT_KATEGORI = [
-    "Infrastruktur",
-    "Pelayanan administrasi",
-    "Bantuan sosial",
-    "Keuangan desa",
-    "Lingkungan",
-    "Keamanan",
-    "Kesehatan",
-    "Pendidikan",
-    "Lainnya",
+    gettext_noop("Infrastruktur"),
+    gettext_noop("Pelayanan administrasi"),
+    gettext_noop("Bantuan sosial"),
+    gettext_noop("Keuangan desa"),
+    gettext_noop("Lingkungan"),
+    gettext_noop("Keamanan"),
+    gettext_noop("Kesehatan"),
+    gettext_noop("Pendidikan"),
+    gettext_noop("Lainnya"),
 ]
 
 
@@ -41,7 +44,7 @@ class Kategori(models.Model):
         ]
 
     def __str__(self):
-        return self.nama
+        return gettext(self.nama) if self.nama in DEFAULT_KATEGORI else self.nama
 
     @classmethod
     def buat_bawaan(cls, site):

@@ -166,7 +166,10 @@ class ArtikelIndexPage(RoutablePageMixin, DesaSectionPage):
     @path("kategori/<slug:slug>/")
     def per_kategori(self, request, slug):
         kategori = get_object_or_404(self.kategori.all(), slug=slug)
-        return self._listing(request, self.artikel().filter(kategori=kategori), kategori=kategori)
+        # By slug: an English article keeps the category row of its Indonesian source
+        # (categories are not translated objects), whose slug is the same as here.
+        artikel = self.artikel().filter(kategori__slug=kategori.slug)
+        return self._listing(request, artikel, kategori=kategori)
 
     @path("tag/<slug:slug>/")
     def per_tag(self, request, slug):

@@ -205,10 +205,12 @@ def seed_profile_pages(home, data, collection):
             body=[{"type": "paragraf", "value": f"<ul>{lembaga}</ul>"}],
         ),
     )
-    # Keep the profile first in the menu, right after Beranda.
-    first = home.get_children().first()
-    if first and first.id != profil_page.id:
-        profil_page.move(first, pos="left")
+    # Keep the profile first in the menu, right after Beranda, in every language:
+    # wagtail-localize does not move a page's translations with it.
+    for page in [profil_page, *profil_page.get_translations()]:
+        first = page.get_parent().get_children().first()
+        if first and first.id != page.id:
+            page.move(first, pos="left")
 
 
 def seed_users(sites):
@@ -244,8 +246,18 @@ def seed_users(sites):
     return accounts
 
 
-@transaction.atomic
 def seed(port=8000, stdout=None):
+    sites, accounts = _seed(port)
+    # After the commit: the translations' deferred work publishes the English pages
+    # once more, which resets their read counts.
+    from sitecore.demo.terjemahan import bacaan_inggris
+
+    bacaan_inggris()
+    return sites, accounts
+
+
+@transaction.atomic
+def _seed(port):
     ensure_directory(port)
     sites = [(data, seed_village(data, port)) for data in DEMO_VILLAGES]
     accounts = seed_users(sites)
@@ -258,4 +270,10 @@ def seed(port=8000, stdout=None):
 
     id_locale, en_locale = ensure_locales()
     synchronize_tree(id_locale, en_locale)
+    # ...and then real English content, as a translator would make it in the admin.
+    from sitecore.demo.terjemahan import terjemahkan_desa, terjemahkan_direktori
+
+    terjemahkan_direktori()
+    for data, site in sites:
+        terjemahkan_desa(site, data)
     return sites, accounts

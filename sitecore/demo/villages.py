@@ -80,6 +80,51 @@ MEKAR_SARI = {
         ("BUMDes Mekar Mandiri", "Mengelola air bersih desa dan wisata pemandian."),
     ],
     "warna": (27, 94, 32),
+    "en": {
+        "intro": (
+            "A village at the foot of Mount Rinjani with terraced rice fields, the Suranadi "
+            "springs and neighbours who readily work together."
+        ),
+        "ringkasan_profil": "History, vision and mission, and institutions of Mekar Sari.",
+        "sambutan": (
+            "<p>Assalamu'alaikum warahmatullahi wabarakatuh, peace be upon us all.</p>"
+            "<p>We built this site so that every resident of Mekar Sari, wherever they are, "
+            "can follow the work of the village government, read the budget reports, and "
+            "send complaints or development proposals without coming to the village office. "
+            "We record every report, follow it up and answer it within our service "
+            "standards.</p>"
+            "<p>Let us keep our village open, green and prosperous together.</p>"
+        ),
+        "sejarah": (
+            "The name Mekar Sari dates from 1989, when the village was split off from "
+            "Suranadi. The hamlet elders chose it as a prayer that the new village would "
+            "grow like a blossoming flower. Residents have long lived from irrigated rice "
+            "fields fed by springs at the foot of Rinjani, and from coconut, cocoa and durian "
+            "gardens. Begawe, the Sasak tradition of working together for a family's "
+            "celebration, is still kept today."
+        ),
+        "visi": "An open, self-reliant, green and prosperous Mekar Sari.",
+        "misi": [
+            "Run an honest, open village government that serves its residents.",
+            "Improve farm roads, irrigation and clean water.",
+            "Grow the village enterprise (BUMDes) and community-run nature tourism.",
+            "Strengthen mother and child health care through the posyandu.",
+            "Involve women, young people and vulnerable groups in village planning.",
+        ],
+        "lembaga": [
+            (
+                "Village Consultative Body (BPD)",
+                "Carries residents' aspirations and oversees the village head.",
+            ),
+            (
+                "Village Community Empowerment Institution (LPMD)",
+                "Mobilises mutual help and development.",
+            ),
+            ("PKK Women's Movement", "Empowers families through PKK's ten core programmes."),
+            ("Karang Taruna Bintang Rinjani", "The youth organisation for social work and sport."),
+            ("BUMDes Mekar Mandiri", "Runs the village water supply and the spring-fed pool."),
+        ],
+    },
 }
 
 KARANGSARI = {
@@ -154,6 +199,45 @@ KARANGSARI = {
         ("BUMDes Karya Sari", "Mengelola pasar desa dan agrowisata."),
     ],
     "warna": (21, 71, 120),
+    "en": {
+        "intro": (
+            "A cool village on the slopes of Mount Slamet, growing vegetables and "
+            "strawberries, with farmer groups and small businesses that keep growing."
+        ),
+        "ringkasan_profil": "History, vision and mission, and institutions of Karangsari.",
+        "sambutan": (
+            "<p>Sugeng rawuh, welcome to the official site of Karangsari.</p>"
+            "<p>Through this site the village government openly shares its news, events, "
+            "population data and financial reports. Residents can also send complaints, "
+            "suggestions and development proposals online and follow them up with a "
+            "tracking code.</p>"
+            "<p>Let us build Karangsari together in harmony.</p>"
+        ),
+        "sejarah": (
+            "Karangsari grew from a farming settlement on the northern slope of Mount "
+            "Slamet. The story goes that the village is named after a large rock on the bank "
+            "of the Tlahab river where residents met to deliberate. Its fertile volcanic soil "
+            "grows potatoes, cabbages, spring onions and strawberries sold as far as "
+            "Purwokerto and Semarang."
+        ),
+        "visi": "Karangsari, a self-reliant, transparent and cultured agritourism village.",
+        "misi": [
+            "Provide fast and friendly administrative services.",
+            "Develop strawberry-picking agritourism with the farmer groups.",
+            "Build village roads, drains and clean water evenly across the hamlets.",
+            "Strengthen women's groups and small businesses processing farm produce.",
+        ],
+        "lembaga": [
+            (
+                "Village Consultative Body (BPD)",
+                "Discusses and agrees village regulations with the village head.",
+            ),
+            ("LPMD Karangsari", "Plans and drives participatory development."),
+            ("PKK Women's Movement", "Posyandu, neighbourhood groups and family empowerment."),
+            ("Gapoktan Sari Tani", "The federation of vegetable and strawberry farmer groups."),
+            ("BUMDes Karya Sari", "Runs the village market and agritourism."),
+        ],
+    },
 }
 
 DEMO_VILLAGES = [MEKAR_SARI, KARANGSARI]

@@ -29,7 +29,11 @@ def catat_kiriman(client_key):
 
 def komentar_disetujui(page, limit=KOMENTAR_DITAMPILKAN):
     return list(
-        Komentar.objects.filter(page=page, status=Komentar.Status.DISETUJUI)
+        # One conversation per article: the English page shows what villagers wrote on
+        # the Indonesian one, and the other way round.
+        Komentar.objects.filter(
+            page__translation_key=page.translation_key, status=Komentar.Status.DISETUJUI
+        )
         .only("nama", "pesan", "dibuat")
         .order_by("dibuat")[:limit]
     )

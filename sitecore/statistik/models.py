@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from sitecore.models.mixins import DesaSectionPage, SocialMetaMixin
 from sitecore.statistik.grafik import garis_tren
+from sitecore.statistik.label import label_tampil
 from sitecore.statistik.rules import (
     bar_chart_svg,
     export_csv,
@@ -125,6 +126,8 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
         context["snapshot"] = snap
         if snap is not None:
             tabel = hitung_tabel(snap.rows())
+            for baris in tabel.baris:
+                baris.label = label_tampil(baris.label)
             context["tabel"] = tabel
             context["chart"] = bar_chart_svg(tabel, title=self.title, chart_id=f"grafik-{self.pk}")
         context["tren"] = perkembangan = tren(self.snapshots)
@@ -132,6 +135,8 @@ class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
             context["grafik_tren"] = garis_tren(
                 list(zip(perkembangan["tanggal"], perkembangan["jumlah"], strict=True))
             )
+            for baris in perkembangan["baris"]:
+                baris["label"] = label_tampil(baris["label"])
         return context
 
     @path("")

@@ -173,3 +173,26 @@ class DesaFragmentNode(template.Node):
             ("tpl", translation.get_language(), *parts),
             lambda: self.nodelist.render(context),
         )
+
+
+@register.simple_tag
+def lang_asli(obj=None):
+    """` lang="id"` on an element whose content is in another language than the page.
+
+    `obj` is the page or snippet shown (its locale, or its source's if it is an
+    untranslated alias); without one the content is what villagers and officers wrote,
+    which is Indonesian. Nothing when it matches the active language."""
+    from django.conf import settings
+
+    code = settings.LANGUAGE_CODE
+    if isinstance(obj, Page) and obj.alias_of_id:
+        code = (
+            Page.objects.filter(pk=obj.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        )
+    elif getattr(obj, "locale_id", None):
+        code = obj.locale.language_code
+    if not code or code == translation.get_language():
+        return ""
+    return mark_safe(f' lang="{code}"')  # noqa: S308 - a language code from the database
