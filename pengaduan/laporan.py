@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from pengaduan.models.kategori import DEFAULT_KATEGORI
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
 from pengaduan.umpan_balik import hitung as ub
 from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
@@ -146,7 +147,8 @@ def hitung(site, start, end, profil=None):
         "daring": daring,
         "luring": luring,
         "per_jenis": _tally(jalur["jenis"], dict(Jenis.choices)),
-        "per_kategori": _group(qs, "kategori__nama"),
+        # The built-in categories read in the visitor's language; a village's own as typed.
+        "per_kategori": _group(qs, "kategori__nama", {n: _(n) for n in DEFAULT_KATEGORI}),
         "per_kanal": _tally(kanal, dict(Kanal.choices)),
         "per_dusun": _group(qs, "dusun__nama"),
         "per_status": _tally(jalur["status"], dict(Status.choices)),

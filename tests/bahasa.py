@@ -128,3 +128,10 @@ def jelajah(get, start="/en/", allowed=(), hosts=(), extra=(), limit=200):
             per_parent[parent] += 1
             antrian.append(link)
     return masalah, dilihat
+
+
+def teks_respons(response):
+    """A response's body as text for the crawl; downloads (CSV, XLSX, PDF) are skipped."""
+    if not response.get("Content-Type", "").startswith("text/"):
+        return ""
+    return response.content.decode()

@@ -18,7 +18,7 @@ from pengaduan.models import JalurUsulan, Notifikasi, Pengaduan
 from pengaduan.usulan.models import HasilUsulan
 from pengaduan.workflow import Status
 from sitecore.models import DesaProfil
-from tests.bahasa import jelajah
+from tests.bahasa import jelajah, teks_respons
 from tests.conftest import section
 
 # `make demo` runs on SQLite by definition: its test runs in the SQLite pass only.
@@ -125,7 +125,7 @@ def _english_everywhere(client_for, site):
 
     def get(path):
         response = client.get(path, follow=True)
-        return response.status_code, response.get("Content-Type", ""), response.content.decode()
+        return response.status_code, response.get("Content-Type", ""), teks_respons(response)
 
     en = Locale.objects.get(language_code="en")
     english = Page.objects.live().descendant_of(site.root_page.get_translation(en)).specific()

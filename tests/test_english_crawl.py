@@ -12,7 +12,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from sitecore.demo.terjemahan import UMUM, terjemahkan
 from sitecore.models import Komentar
-from tests.bahasa import jelajah, periksa
+from tests.bahasa import jelajah, periksa, teks_respons
 from tests.conftest import section
 from tests.test_artikel_pages import buat_artikel
 
@@ -26,7 +26,7 @@ def _en(page):
 def _get(client):
     def get(path):
         response = client.get(path, follow=True)
-        return response.status_code, response.get("Content-Type", ""), response.content.decode()
+        return response.status_code, response.get("Content-Type", ""), teks_respons(response)
 
     return get
 

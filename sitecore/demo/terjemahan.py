@@ -55,6 +55,19 @@ STATISTIK_EN = {
 }
 
 
+# Each statistics page's description, in English; {desa} is the village, {judul} the
+# category's English title.
+KETERANGAN_EN = {
+    "pendidikan": "Highest education of all residents of {desa} as recorded on the family "
+    "card (KK), including children not yet at school.",
+    "pekerjaan": "Occupation of all residents of {desa} as recorded on the family card "
+    "(KK); children and residents not working are counted as “not (yet) working”.",
+    "disabilitas": "Residents of {desa} with disabilities by type, from the village's own "
+    "survey (not the whole population).",
+}
+KETERANGAN_UMUM_EN = "All residents of {desa} by {judul}, from the population register."
+
+
 def kamus_desa(data):
     """Indonesian -> English for one village: shared texts, its own, and the apps'."""
     kamus = dict(UMUM)
@@ -82,9 +95,13 @@ def kamus_desa(data):
     ):
         kamus[f"<b>{nama_id}</b>: {tugas_id}"] = f"<b>{nama_en}</b>: {tugas_en}"
     kamus.update(kamus_artikel(data))
-    for jenis, title, _labels in STATISTIK:
-        english = STATISTIK_EN[jenis]
+    for kategori in STATISTIK:
+        title, english = kategori.judul, STATISTIK_EN[kategori.jenis]
         kamus[title] = english
+        keterangan = kategori.keterangan.format(judul=title.lower(), desa=nama)
+        kamus[keterangan] = KETERANGAN_EN.get(kategori.jenis, KETERANGAN_UMUM_EN).format(
+            judul=english.lower(), desa=nama
+        )
         kamus[f"Data {title.lower()} penduduk Desa {nama} dari administrasi kependudukan desa."] = (
             f"{english} of the residents of {nama}, from the village population register."
         )
