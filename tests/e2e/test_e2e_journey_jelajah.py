@@ -28,9 +28,12 @@ def test_visitor_language_search_statistics(desa_a, page_factory, village_url, l
     assert page.locator("html").get_attribute("lang") == "id"
     assert page.url == village_url(desa_a, "/")
 
-    # Search from the header form.
-    page.locator("#nav-q").fill("posyandu")
-    page.locator("#nav-q").press("Enter")
+    # Search: on a phone the header's search button opens the search page.
+    assert not page.locator("#nav-q").is_visible()
+    page.get_by_role("link", name="Cari di situs desa").click()
+    page.wait_for_url("**/cari/")
+    page.locator("#q").fill("posyandu")
+    page.locator("#q").press("Enter")
     page.wait_for_url("**/cari/?q=posyandu")
     hasil = page.locator("ol.search-results > li")
     assert hasil.count() >= 1

@@ -66,6 +66,8 @@ def test_complaint_with_photo_to_selesai(
     warga.locator("#id_uraian").fill(
         "Lubang besar di jalan desa membahayakan anak sekolah setiap pagi."
     )
+    # The optional part (photo, identity) is folded on a phone until opened.
+    warga.get_by_text("Lengkapi laporan").click()
     warga.locator("#id_lampiran").set_input_files(str(foto(tmp_path)))
     warga.locator("#id_nama").fill(NAMA)
     warga.locator("#id_telepon").fill(TELEPON)

@@ -45,6 +45,8 @@ def test_villager_files_a_complaint_at_360px(desa_a, page_factory, village_url, 
     page.get_by_label("Uraian").fill(
         "Tiga lampu jalan di gang menuju masjid padam sejak minggu lalu, jalan gelap."
     )
+    # The optional part (photo, identity protection) is folded until opened.
+    page.get_by_text("Lengkapi laporan").click()
     page.locator("input[name='lampiran']").set_input_files(
         {"name": "lampu.png", "mimeType": "image/png", "buffer": _png()}
     )

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page, Site
 
 from pengaduan.models import Pengaduan
+from tests.conftest import _ensure_wagtail_roots
 from tests.e2e.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -103,8 +104,9 @@ def _page_types(site):
 
 def test_every_public_page_type_on_a_phone_and_a_desktop(live_server, page_factory):
     port = int(live_server.url.rsplit(":", 1)[1])
-    # The database restored for transactional tests keeps the test villages' tree rows
-    # but not their parents' child counts; mend them before adding the demo's.
+    # A transactional test may start on a flushed database (no root page) or on one
+    # restored with the test villages' tree rows but not their parents' child counts.
+    _ensure_wagtail_roots()
     Page.fix_tree()
     Collection.fix_tree()
     with open(os.devnull, "w") as out:
