@@ -30,6 +30,7 @@ SKIP_TAGS = {"script", "style", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 SKIP_SUFFIXES = (".csv", ".pdf", ".ics", ".xlsx", ".json", ".png", ".jpg", ".svg", ".xml")
 PER_PARENT = 12  # children visited per listing (most are of one page type)
+PER_ROUTE = 4  # pages visited per route family (/en/agenda/kalender/…, /en/artikel/tag/…)
 
 
 class _Teks(HTMLParser):
@@ -100,7 +101,7 @@ def jelajah(get, start="/en/", allowed=(), hosts=(), extra=(), limit=200):
     `get(path)` returns (status, content type, html).
     """
     antrian, dilihat, masalah = [start, *extra], [], {}
-    per_parent = Counter()
+    per_parent, per_route = Counter(), Counter()
     while antrian and len(dilihat) < limit:
         path = antrian.pop(0)
         if path in dilihat:
@@ -125,7 +126,12 @@ def jelajah(get, start="/en/", allowed=(), hosts=(), extra=(), limit=200):
             parent = link.rstrip("/").rsplit("/", 1)[0]
             if parent != start.rstrip("/") and per_parent[parent] >= PER_PARENT:
                 continue
+            # Routes such as calendar months, tags or report years repeat one template.
+            route = "/".join(link.split("/")[:4])
+            if link.count("/") > 4 and per_route[route] >= PER_ROUTE:
+                continue
             per_parent[parent] += 1
+            per_route[route] += 1
             antrian.append(link)
     return masalah, dilihat
 

@@ -15,7 +15,8 @@ from sitecore.sections import DesaWidget
 from tests.conftest import section
 from tests.test_artikel_pages import buat_artikel
 
-pytestmark = pytest.mark.django_db
+# The interface language and layout do not depend on the database engine.
+pytestmark = [pytest.mark.django_db, pytest.mark.sekali]
 
 
 def _widgets(html):

@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.models import Site
 
 from pengaduan.models.kategori import Kategori
@@ -89,3 +91,20 @@ class SiteLimitedForm(WagtailAdminModelForm):
 
 def scoped(view_class, mixin=ScopedObjectMixin, peran=PERAN_PENGADUAN):
     return type(f"Scoped{view_class.__name__}", (mixin, view_class), {"peran": peran})
+
+
+def scoped_views(peran):
+    """A village-scoped viewset's index, edit, delete, history and usage views."""
+    return (
+        scoped(generic.IndexView, ScopedIndexMixin, peran),
+        scoped(generic.EditView, peran=peran),
+        scoped(generic.DeleteView, peran=peran),
+        scoped(history.HistoryView, peran=peran),
+        scoped(usage.UsageView, peran=peran),
+    )
+
+
+def site_limited_form(name, model, fields, peran):
+    """A model form whose village choices are the user's villages for `peran`."""
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    return type(name, (SiteLimitedForm,), {"peran": peran, "Meta": meta})

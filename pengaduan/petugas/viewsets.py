@@ -27,6 +27,8 @@ from pengaduan.petugas.akses import (
     SiteLimitedForm,
     boleh_lihat_identitas,
     scoped,
+    scoped_views,
+    site_limited_form,
 )
 from pengaduan.petugas.kolom import (
     KodeKeInspectMixin,
@@ -337,21 +339,17 @@ class KategoriViewSet(ModelViewSet):
     form_fields = ["site", "nama", "urutan", "aktif"]
     copy_view_enabled = False
     peran = [Peran.KOORDINATOR_PENGADUAN, Peran.EDITOR, Peran.PETUGAS_PENGADUAN]
-    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
-    edit_view_class = scoped(generic.EditView, peran=peran)
-    delete_view_class = scoped(generic.DeleteView, peran=peran)
-    history_view_class = scoped(history.HistoryView, peran=peran)
-    usage_view_class = scoped(usage.UsageView, peran=peran)
+    (
+        index_view_class,
+        edit_view_class,
+        delete_view_class,
+        history_view_class,
+        usage_view_class,
+    ) = scoped_views(peran)
 
     def get_form_class(self, for_update=False):
-        return type(
-            "KategoriForm",
-            (SiteLimitedForm,),
-            {
-                "peran": self.peran,
-                "Meta": type("Meta", (), {"model": self.model, "fields": self.form_fields}),
-            },
-        )
+        name = f"{self.model.__name__}Form"
+        return site_limited_form(name, self.model, self.form_fields, self.peran)
 
 
 class TemplateTanggapanViewSet(KategoriViewSet):
@@ -363,11 +361,13 @@ class TemplateTanggapanViewSet(KategoriViewSet):
     list_display = ["judul", "status", "site"]
     form_fields = ["site", "status", "judul", "teks"]
     peran = PERAN_PENGADUAN
-    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
-    edit_view_class = scoped(generic.EditView, peran=peran)
-    delete_view_class = scoped(generic.DeleteView, peran=peran)
-    history_view_class = scoped(history.HistoryView, peran=peran)
-    usage_view_class = scoped(usage.UsageView, peran=peran)
+    (
+        index_view_class,
+        edit_view_class,
+        delete_view_class,
+        history_view_class,
+        usage_view_class,
+    ) = scoped_views(peran)
 
 
 class PengaduanGroup(ModelViewSetGroup):

@@ -158,28 +158,6 @@ class PengaduanForm(forms.Form):
         return bool((typed | set(self.errors)) & set(LENGKAPAN))
 
 
-# The optional part of the complaint form, folded on first view so that a phone shows
-# the report itself, the consent and the send button within a few screens.
-LENGKAPAN = (
-    "tanggal_kejadian",
-    "dusun",
-    "rt",
-    "rw",
-    "lokasi_detail",
-    "lampiran",
-    "nama",
-    "telepon",
-    "email",
-    "rahasiakan_identitas",
-    "laporan_rahasia",
-    "gender",
-    "kelompok_umur",
-    "rentan_kk_perempuan",
-    "rentan_disabilitas",
-    "rentan_lansia",
-)
-
-
 MODEL_FIELDS = [
     "jenis",
     "kategori",
@@ -202,6 +180,14 @@ MODEL_FIELDS = [
     "rentan_lansia",
     "persetujuan",
 ]
+
+# The optional part of the complaint form, folded on first view so that a phone shows
+# the report itself, the consent and the send button within a few screens: the
+# attachments and every field but the report's own and the consent.
+LENGKAPAN = (
+    "lampiran",
+    *(f for f in MODEL_FIELDS if f not in ("jenis", "kategori", "judul", "uraian", "persetujuan")),
+)
 
 
 class LacakForm(forms.Form):

@@ -2,11 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from pengaduan.petugas.akses import ScopedIndexMixin, SiteLimitedForm, scoped
+from pengaduan.petugas.akses import scoped_views, site_limited_form
 from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
 from sitecore.models.roles import Peran
 
@@ -28,24 +26,16 @@ class RekomendasiViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     peran = PERAN_REKOMENDASI
-    index_view_class = scoped(generic.IndexView, ScopedIndexMixin, peran)
-    edit_view_class = scoped(generic.EditView, peran=peran)
-    delete_view_class = scoped(generic.DeleteView, peran=peran)
-    history_view_class = scoped(history.HistoryView, peran=peran)
-    usage_view_class = scoped(usage.UsageView, peran=peran)
+    (
+        index_view_class,
+        edit_view_class,
+        delete_view_class,
+        history_view_class,
+        usage_view_class,
+    ) = scoped_views(peran)
 
     def get_form_class(self, for_update=False):
         # Built on first use: a rich-text form field made while wagtail_hooks modules
         # are still importing would load every app's hooks out of their order.
-        return type(
-            "RekomendasiForm",
-            (SiteLimitedForm,),
-            {
-                "peran": self.peran,
-                "Meta": type(
-                    "Meta",
-                    (),
-                    {"model": self.model, "fields": ["site", "tahun", "teks", "diterbitkan"]},
-                ),
-            },
-        )
+        fields = ["site", "tahun", "teks", "diterbitkan"]
+        return site_limited_form("RekomendasiForm", self.model, fields, self.peran)
