@@ -8,6 +8,10 @@ grouping K7M-Q4P9-X2 only uses characters valid in a Wagtail route.
 import re
 import secrets
 
+from django.conf import settings
+from django.contrib.auth.hashers import check_password
+from django.utils.crypto import constant_time_compare, salted_hmac
+
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 9
 GROUPS = (3, 4, 2)
@@ -38,3 +42,38 @@ def normalisasi_kode(text):
 
 def buat_pin():
     return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
+
+
+# A PIN guards the answers of one item, not an account: six digits are brute-forced from
+# any hash in seconds, so a slow hash only slows down every submission. What protects a
+# PIN taken from a database copy is a key the database does not hold: HMAC-SHA256 with a
+# server-side key (PENGADUAN_PIN_KEY, else SECRET_KEY) over a per-item salt and the PIN.
+PIN_HASH_PREFIX = "hmac-sha256"
+
+
+def _kunci_pin():
+    return getattr(settings, "PENGADUAN_PIN_KEY", "") or settings.SECRET_KEY
+
+
+def _hmac_pin(salt, pin):
+    return salted_hmac(
+        "desa-terbuka.pengaduan.pin", f"{salt}${pin}", secret=_kunci_pin(), algorithm="sha256"
+    ).hexdigest()
+
+
+def hash_pin(pin, salt=None):
+    salt = salt or secrets.token_hex(8)
+    return f"{PIN_HASH_PREFIX}${salt}${_hmac_pin(salt, pin)}"
+
+
+def cocok_pin(pin, stored):
+    """(matches, needs_upgrade): hashes from Django's password hashers (items filed before
+    the keyed hash) are still accepted, and say they want rewriting."""
+    if not pin or not stored:
+        return False, False
+    prefix, _, rest = stored.partition("$")
+    if prefix == PIN_HASH_PREFIX:
+        salt, _, digest = rest.partition("$")
+        return constant_time_compare(_hmac_pin(salt, pin), digest), False
+    matches = check_password(pin, stored)
+    return matches, matches

@@ -3,7 +3,6 @@
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
+from pengaduan.kode import cocok_pin, hash_pin
 from pengaduan.workflow import Status
 from sitecore.models.mixins import ChoiceLabelMixin
 
@@ -246,10 +246,16 @@ class Pengaduan(ChoiceLabelMixin, models.Model):
         return f"{self.kode} – {self.judul}"
 
     def set_pin(self, pin):
-        self.pin_hash = make_password(pin)
+        self.pin_hash = hash_pin(pin)
 
     def check_pin(self, pin):
-        return bool(pin) and check_password(pin, self.pin_hash)
+        """A correct PIN against an old (password-hasher) hash rewrites it as a keyed hash."""
+        matches, upgrade = cocok_pin(pin, self.pin_hash)
+        if upgrade and self.pk:
+            self.pin_hash = hash_pin(pin)
+            # A queryset update: no signals, nothing public changed.
+            type(self).objects.filter(pk=self.pk).update(pin_hash=self.pin_hash)
+        return matches
 
     @property
     def kelompok_rentan(self):

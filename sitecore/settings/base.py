@@ -324,6 +324,9 @@ PENGUNJUNG_TRUST_X_FORWARDED_FOR = env_bool("PENGUNJUNG_TRUST_X_FORWARDED_FOR", 
 PENGADUAN_PRIVATE_ROOT = Path(
     os.environ.get("PENGADUAN_PRIVATE_ROOT", BASE_DIR / "private" / "pengaduan")
 )
+# The key of the tracking PINs' keyed hash (pengaduan.kode). Empty: SECRET_KEY. Set it
+# apart to rotate SECRET_KEY without making every reporter's PIN unusable.
+PENGADUAN_PIN_KEY = os.environ.get("PENGADUAN_PIN_KEY", "")
 
 # security (admin login hardening, issue 9): django-axes locks a username+address pair
 # out after repeated failures; the counter resets on a successful login.
