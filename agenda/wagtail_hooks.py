@@ -39,6 +39,7 @@ def siapkan_agenda(site, home, sections, groups):
 def agenda_terdekat_widget():
     return DesaWidget(
         key="agenda_terdekat",
+        kinds=("agenda",),
         area="sidebar",
         page_types=("AgendaPage",),
         order=20,
@@ -51,6 +52,7 @@ def agenda_terdekat_widget():
 def agenda_beranda_widget():
     return DesaWidget(
         key="agenda_beranda",
+        kinds=("agenda",),
         area="home",
         order=20,
         template="agenda/widgets/agenda_beranda.html",

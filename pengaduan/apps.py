@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The page-cache kind of everything this app shows (sitecore.pagecache).
+KIND = "pengaduan"
+
 
 class PengaduanConfig(AppConfig):
     name = "pengaduan"
@@ -8,15 +11,31 @@ class PengaduanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Register, report, feeds and widgets are cached whole-page: any change to an
-        # item or its follow-ups refreshes that village's pages.
+        # Register, report, feeds and widgets are cached whole-page: a change to a public
+        # item or its follow-ups refreshes what shows complaints (and that item's page);
+        # an item no officer has taken out of Diterima yet shows nowhere.
         from pengaduan.models import JalurUsulan, Pengaduan, RekomendasiUmpanBalik, TindakLanjut
+        from pengaduan.models.pengaduan import terlihat_publik
         from sitecore.pagecache.cache import invalidate_on_change
 
-        invalidate_on_change(Pengaduan, lambda item: item.site)
-        invalidate_on_change(TindakLanjut, lambda event: event.pengaduan.site)
-        invalidate_on_change(JalurUsulan, lambda jalur: jalur.pengaduan.site)
-        invalidate_on_change(RekomendasiUmpanBalik, lambda r: r.site)
+        invalidate_on_change(
+            Pengaduan,
+            lambda item: item.site,
+            kinds=(KIND,),
+            public=terlihat_publik,
+            objects=lambda item: (f"{KIND}:{item.pk}",),
+        )
+        for model in (TindakLanjut, JalurUsulan):
+            invalidate_on_change(
+                model,
+                lambda row: row.pengaduan.site,
+                kinds=(KIND,),
+                public=lambda row: terlihat_publik(row.pengaduan),
+                objects=lambda row: (f"{KIND}:{row.pengaduan_id}",),
+            )
+        invalidate_on_change(
+            RekomendasiUmpanBalik, lambda r: r.site, kinds=(KIND,), public=lambda r: r.diterbitkan
+        )
 
         # Stored deadlines follow the holiday calendar.
         from pengaduan.tenggat_ulang import on_hari_libur_berubah

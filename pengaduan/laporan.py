@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from pengaduan.apps import KIND
 from pengaduan.models.kategori import DEFAULT_KATEGORI
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
 from pengaduan.umpan_balik import hitung as ub
@@ -248,6 +249,7 @@ def halaman(page, request, tahun):
         lambda: hitung(
             site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
         ),
+        kinds=(KIND,),
     )
     return TemplateResponse(
         request,

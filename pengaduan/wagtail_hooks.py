@@ -66,6 +66,7 @@ def umpan_balik_widget():
     # Figures change only with a complaint's change, which drops the village's cache.
     return DesaWidget(
         key="umpan_balik_beranda",
+        kinds=("pengaduan",),
         area="home",
         order=60,
         template="pengaduan/widgets/umpan_balik.html",

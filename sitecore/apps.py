@@ -16,9 +16,19 @@ class SitecoreConfig(AppConfig):
         from sitecore.pagecache.cache import invalidate_on_change
 
         pagecache_signals.connect_signals()
-        invalidate_on_change(Komentar, lambda komentar: komentar.site)
-        invalidate_on_change(SinergiSetting, lambda setting: setting.site)
-        invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
+        # A comment waiting for moderation shows nowhere: it drops nothing.
+        invalidate_on_change(
+            Komentar,
+            lambda komentar: komentar.site,
+            kinds=("komentar",),
+            public=lambda komentar: komentar.status == Komentar.Status.DISETUJUI,
+        )
+        invalidate_on_change(SinergiSetting, lambda setting: setting.site, kinds=("sinergi",))
+        invalidate_on_change(
+            SinergiProgram,
+            lambda p: p.setting.site if p.setting_id else None,
+            kinds=("sinergi",),
+        )
         gambar_admin.connect_signals()
         from django.contrib.auth.signals import user_login_failed
 

@@ -29,8 +29,9 @@ class DesaWidget:
 
     `get_context(request, page)` returns the template context, or None to skip the widget.
     The rendered HTML is cached per village, language and page type for `cache_seconds`
-    and dropped with the village's page cache on any public change; 0 renders it on every
-    request (for widgets that depend on the page itself).
+    and dropped when content of its `kinds` changes in the village (sitecore.pagecache;
+    the village itself always counts); 0 renders it on every request (for widgets that
+    depend on the page itself).
     """
 
     key: str
@@ -39,6 +40,9 @@ class DesaWidget:
     order: int = 50
     get_context: object = None
     cache_seconds: int = 300
+    # Page-cache kinds the widget shows ("artikel", "pengaduan", ...); the default,
+    # "semua", is refreshed by any change.
+    kinds: tuple = ("semua",)
     # Page model names (e.g. "ArtikelPage") the widget belongs to. On a phone the sidebar
     # follows the page content, so an inner page carries only its own widgets and the
     # rest stay one menu tap away; empty means every page.

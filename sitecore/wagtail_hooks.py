@@ -11,6 +11,7 @@ import sitecore.artikel.wagtail_hooks  # noqa: F401
 import sitecore.galeri.wagtail_hooks  # noqa: F401
 import sitecore.kalender.wagtail_hooks  # noqa: F401
 import sitecore.komentar.wagtail_hooks  # noqa: F401
+import sitecore.pagecache.wagtail_hooks  # noqa: F401
 import sitecore.pengunjung.wagtail_hooks  # noqa: F401
 import sitecore.statistik.wagtail_hooks  # noqa: F401
 import sitecore.twofactor.wagtail_hooks  # noqa: F401
@@ -62,6 +63,7 @@ def seed_sitecore_demo(site, data):
 def aparatur_widget():
     return DesaWidget(
         key="aparatur",
+        kinds=("situs",),
         area="sidebar",
         page_types=("StandardPage",),
         order=30,
@@ -74,6 +76,7 @@ def aparatur_widget():
 def kantor_widget():
     return DesaWidget(
         key="kantor",
+        kinds=("situs",),
         area="sidebar",
         page_types=("DesaHomePage", "StandardPage"),
         order=60,

@@ -21,7 +21,10 @@ def alamat_pengaduan(request, page=None):
         return {"pengaduan_url": "", "profil": None}
     return {
         "pengaduan_url": pagecache.memoize(
-            request, ("pengaduan-url", site.pk, translation.get_language()), url
+            request,
+            ("pengaduan-url", site.pk, translation.get_language()),
+            url,
+            kinds=(pagecache.SITUS,),  # a section page: in the menu
         ),
         "profil": getattr(request, "desa_profil", None),
     }

@@ -10,13 +10,19 @@ class TransparansiConfig(AppConfig):
     def ready(self):
         # The public request register and PPID report are cached whole-page.
         from sitecore.pagecache.cache import invalidate_on_change
-        from transparansi.models import PermohonanInformasi
+        from transparansi.models import PermohonanInformasi, TransparansiIndexPage
+        from transparansi.permohonan.views import PERMOHONAN
 
-        invalidate_on_change(PermohonanInformasi, lambda request: request.site)
+        # Requests are public from the moment they are filed (the register lists them).
+        invalidate_on_change(PermohonanInformasi, lambda request: request.site, kinds=(PERMOHONAN,))
         # Progress entries are shown on plan pages without a republish.
         from transparansi.models.program import ProgresKegiatan
 
-        invalidate_on_change(ProgresKegiatan, lambda entri: entri.kegiatan.page.get_site())
+        invalidate_on_change(
+            ProgresKegiatan,
+            lambda entri: entri.kegiatan.page.get_site(),
+            kinds=(TransparansiIndexPage.cache_kind,),
+        )
 
         # Stored deadlines follow the holiday calendar.
         from sitecore.kalender.signals import hari_libur_berubah

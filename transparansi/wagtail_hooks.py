@@ -10,7 +10,7 @@ from sitecore.models.roles import Peran
 from sitecore.sections import DesaSection, DesaWidget
 from transparansi import widgets
 from transparansi.anggaran import adminviews
-from transparansi.models import APBDesPage, KodeRekening, TransparansiIndexPage
+from transparansi.models import APBDesPage, KodeRekening, SertaMertaPage, TransparansiIndexPage
 from transparansi.permohonan.viewsets import PermohonanViewSet
 from transparansi.rencana import progres, usulan  # noqa: F401 - register their hooks
 
@@ -44,6 +44,7 @@ def transparansi_role_permissions():
 def apbdes_widget():
     return DesaWidget(
         key="apbdes",
+        kinds=("transparansi",),
         area="sidebar",
         page_types=(
             "TransparansiIndexPage",
@@ -62,6 +63,7 @@ def apbdes_widget():
 def apbdes_home_widget():
     return DesaWidget(
         key="apbdes_beranda",
+        kinds=("transparansi",),
         area="home",
         order=50,
         template="transparansi/widgets/apbdes_beranda.html",
@@ -73,6 +75,8 @@ def apbdes_home_widget():
 def serta_merta_widget():
     return DesaWidget(
         key="serta_merta",
+        # On top of every page: its own kind, so a budget does not refresh every page.
+        kinds=(SertaMertaPage.cache_kind,),
         area="notices",
         order=10,
         template="transparansi/widgets/serta_merta.html",

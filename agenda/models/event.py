@@ -51,6 +51,8 @@ BANTUAN_RELAWAN = _(
 class AgendaPage(RoutablePageMixin, SocialMetaMixin, Page):
     """An event. Times are stored in UTC and entered/shown in the village's zone."""
 
+    cache_kind = "agenda"
+
     mulai = models.DateTimeField(_("mulai"))
     selesai = models.DateTimeField(
         _("selesai"), null=True, blank=True, help_text=_("Kosongkan bila tidak tentu.")

@@ -19,6 +19,8 @@ ARSIP_PER_HALAMAN = 20
 class AgendaIndexPage(RoutablePageMixin, DesaSectionPage):
     """The village's agenda section: events posted by editors and Relawan JID."""
 
+    cache_kind = "agenda"
+
     template = "agenda/agenda_index_page.html"
     subpage_types = ["agenda.AgendaPage"]
 

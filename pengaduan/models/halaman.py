@@ -12,6 +12,8 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
     The handlers live in pengaduan.publik and pengaduan.laporan; this class only routes.
     """
 
+    cache_kind = "pengaduan"
+
     template = "pengaduan/pengaduan_index_page.html"
 
     class Meta:

@@ -102,6 +102,11 @@ class PengaduanQuerySet(models.QuerySet):
         return self.exclude(status=Status.DITERIMA).exclude(penyalahgunaan=True)
 
 
+def terlihat_publik(item):
+    """Whether `item` shows on a public page (the rule of PengaduanQuerySet.publik)."""
+    return item.status != Status.DITERIMA and not item.penyalahgunaan
+
+
 class Pengaduan(ChoiceLabelMixin, models.Model):
     site = models.ForeignKey(
         Site, verbose_name=_("desa"), on_delete=models.CASCADE, related_name="+", db_index=True

@@ -22,6 +22,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from pengaduan.apps import KIND
 from pengaduan.kode import normalisasi_kode
 from pengaduan.laporan import rentang
 from pengaduan.models.kategori import Kategori
@@ -33,6 +34,9 @@ from sitecore.ekspor import aman_baris
 from sitecore.models import Dusun
 from sitecore.models.profil import TIME_ZONE_ABBR
 from sitecore.pagecache import cache as pagecache
+
+# An item shows itself and links to plan pages (transparansi, through a hook).
+ITEM_KINDS = (KIND, "transparansi")
 
 
 def _id(value):
@@ -127,11 +131,13 @@ def daftar(page, request):
     qs = queryset(site, request.GET, getattr(request, "desa_profil", None))
     paginator = Paginator(qs, 20)
     # An exact COUNT over a busy village's 100,000 complaints costs more than the rest
-    # of the page; the register shows only public data, so the count is kept until the
-    # village's next public change, per filter combination.
+    # of the page; the register shows only public data, so the count is kept until a
+    # public item changes, per filter combination.
     filters = urlencode(sorted((k, v) for k, v in request.GET.items() if k in FILTER_PARAMS))
     digest = hashlib.blake2b(filters.encode(), digest_size=12).hexdigest()
-    paginator.count = pagecache.memoize(request, ("register-count", site.pk, digest), qs.count)
+    paginator.count = pagecache.memoize(
+        request, ("register-count", site.pk, digest), qs.count, kinds=(KIND,)
+    )
     page_obj = paginator.get_page(request.GET.get("halaman"))
     items = list(page_obj.object_list)
     params = request.GET.copy()
@@ -155,12 +161,14 @@ def daftar(page, request):
 
 
 def _items_html(request, items, context):
-    """Each item's HTML, kept until the village's next public change: one complaint shows
-    on many register pages and filter combinations, with its timeline, photos and links,
-    which are looked up only for the items not kept yet."""
+    """Each item's HTML, kept until a public item changes: one complaint shows on many
+    register pages and filter combinations, with its timeline, photos and links (to plan
+    activities: other apps' pages), which are looked up only for the items not kept yet."""
     keys = {}
     if pagecache.fragments_enabled():
-        prefix = pagecache.fragment_key(request, "register-item", translation.get_language())
+        prefix = pagecache.fragment_key(
+            request, "register-item", translation.get_language(), kinds=ITEM_KINDS
+        )
         keys = {p.pk: f"{prefix}:{p.pk}" for p in items}
     cache = pagecache.fragment_cache()
     html = cache.get_many(list(keys.values())) if keys else {}
@@ -181,10 +189,14 @@ def _items_html(request, items, context):
 
 
 def detail(page, request, kode):
-    kode = normalisasi_kode(kode)
-    item = _terbuka(page.get_site()).filter(kode=kode).first()
-    if item is None:
+    terbuka = _terbuka(page.get_site()).filter(kode=normalisasi_kode(kode))
+    pk = terbuka.values_list("pk", flat=True).first()
+    if pk is None:
         raise Http404
+    # This page shows one item: it refreshes when that item changes, not with every other
+    # (its generation is read before the item is).
+    pagecache.shows(request, f"{KIND}:{pk}", *ITEM_KINDS[1:])
+    item = terbuka.first()
     _attach_events([item])
     _attach_fotos([item])
     item.tautan = item_links([item]).get(item.pk, [])

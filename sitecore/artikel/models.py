@@ -34,6 +34,10 @@ from sitecore.pengunjung.rules import hitung_dibaca, jumlah_dibaca
 ARTIKEL_PER_HALAMAN = 10
 
 
+# What article listings show, for the page cache.
+KINDS = ("artikel",)
+
+
 class KategoriArtikel(Orderable):
     """A news category. Lives on the village's article index, so it is per village."""
 
@@ -93,6 +97,8 @@ def group_archive(month_counts):
 class ArtikelIndexPage(RoutablePageMixin, DesaSectionPage):
     """Village news: listing with category, tag and month filters, plus an RSS feed."""
 
+    cache_kind = "artikel"
+
     moderasi_komentar = models.BooleanField(
         _("komentar menunggu moderasi"),
         default=True,
@@ -147,11 +153,13 @@ class ArtikelIndexPage(RoutablePageMixin, DesaSectionPage):
 
     def _listing(self, request, artikel, **extra):
         arsip = pagecache.memoize(
-            request, ("arsip", self.pk, translation.get_language()), self.arsip
+            request, ("arsip", self.pk, translation.get_language()), self.arsip, kinds=KINDS
         )
-        # The COUNT over thousands of articles is kept until the village's next change;
-        # the path tells the listing (all, a category, a tag, a month) apart.
-        count = pagecache.memoize(request, ("artikel-count", request.path), artikel.count)
+        # The COUNT over thousands of articles is kept until an article changes; the path
+        # tells the listing (all, a category, a tag, a month) apart.
+        count = pagecache.memoize(
+            request, ("artikel-count", request.path), artikel.count, kinds=KINDS
+        )
         context = {
             "page_obj": paginate(artikel, request.GET.get("page"), count=count),
             "arsip": arsip,
@@ -225,6 +233,9 @@ class ArtikelPageForm(WagtailAdminPageForm):
 @hitung_dibaca
 class ArtikelPage(RoutablePageMixin, SocialMetaMixin, Page):
     """A news article. A future `tanggal_terbit` schedules it (Wagtail go-live)."""
+
+    cache_kind = "artikel"
+    cache_shows = ("komentar",)
 
     is_article = True
 

@@ -19,6 +19,7 @@ def artikel_section():
 def artikel_utama_widget():
     return DesaWidget(
         key="artikel_utama",
+        kinds=("artikel",),
         area="home",
         order=10,
         template="sitecore/widgets/artikel_utama.html",
@@ -30,6 +31,7 @@ def artikel_utama_widget():
 def artikel_terbaru_widget():
     return DesaWidget(
         key="artikel_terbaru",
+        kinds=("artikel",),
         area="sidebar",
         page_types=("ArtikelIndexPage", "ArtikelPage"),
         order=10,

@@ -14,6 +14,8 @@ from sitecore.models.mixins import SocialMetaMixin
 class AlbumPage(SocialMetaMixin, Page):
     """An album of photos from the village's own image collection."""
 
+    cache_kind = "galeri"
+
     keterangan = models.TextField(_("keterangan"), blank=True)
     tanggal = models.DateField(_("tanggal kegiatan"), null=True, blank=True)
 

@@ -33,6 +33,7 @@ def sinergi_log(actions):
 def galeri_widget():
     return DesaWidget(
         key="galeri",
+        kinds=("galeri",),
         area="home",
         order=60,
         template="sitecore/widgets/galeri.html",
@@ -44,6 +45,7 @@ def galeri_widget():
 def sinergi_widget():
     return DesaWidget(
         key="sinergi",
+        kinds=("sinergi",),
         area="sidebar",
         page_types=("DesaHomePage",),
         order=80,

@@ -35,6 +35,7 @@ def komentar_log(actions):
 def komentar_terbaru_widget():
     return DesaWidget(
         key="komentar_terbaru",
+        kinds=("komentar",),
         area="sidebar",
         page_types=("ArtikelIndexPage", "ArtikelPage"),
         order=20,

@@ -16,6 +16,8 @@ from sitecore.models.profil import DesaProfil
 class DirektoriPage(SocialMetaMixin, Page):
     """Root of the installation's default site: a directory of its villages."""
 
+    cache_kind = "situs"  # lists the villages: follows their identity
+
     intro = RichTextField(_("pengantar"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -54,6 +56,8 @@ def daftar_desa():
 
 class DesaHomePage(SocialMetaMixin, Page):
     """Root page of one village's site."""
+
+    cache_kind = "situs"  # the home, its banner and menu are on every page
 
     gambar_utama = models.ForeignKey(
         "wagtailimages.Image",
@@ -121,6 +125,8 @@ class DesaHomePage(SocialMetaMixin, Page):
 
 class StandardPage(SocialMetaMixin, Page):
     """A content page of the village profile: sejarah, visi dan misi, lembaga desa, …"""
+
+    cache_kind = "halaman"
 
     ringkasan = models.CharField(_("ringkasan"), max_length=300, blank=True)
     gambar = models.ForeignKey(

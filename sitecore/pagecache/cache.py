@@ -1,10 +1,18 @@
 """Whole-page cache for anonymous visitors, shared by every app server.
 
-Keys carry the village's hostname, the language (from the URL) and a per-village
-generation number. Any public change in a village bumps that village's generation, so
-every page that could show the change (listings, widgets, home, feeds, sitemap) is
-fresh at once while other villages' entries stay warm. Entries of older generations
-simply expire.
+Invalidation follows what a page shows. Each village keeps one generation number per
+*kind* of content ("artikel", "agenda", "pengaduan", ...) and per object where a detail
+page shows one object ("pengaduan:42"). A render declares the kinds it reads
+(`depends`): the Wagtail page's own `cache_kind`, each widget's `kinds`, each memoized
+aggregate or fragment's `kinds`. A cached page keeps the generations it was rendered
+with and is served only while they are all current; a change bumps only its kinds
+(`invalidate`), so a new complaint status refreshes the register, that item, the report
+and the widgets that show complaints while articles, agenda and budget pages stay.
+
+Two kinds are special: SITUS (the village itself: profile, officials, menu, banner, the
+home page) is in every render, so bumping it drops every page of the village; SEMUA is
+bumped by every change and is what a render that declared nothing depends on, so a view
+that forgets to declare is never stale, only less cached.
 
 Never cached: non-GET requests, the admin and other excluded prefixes, requests with a
 session (logged-in users, visitors with flash messages), requests with a query parameter
@@ -14,6 +22,7 @@ private/no-store/no-cache (forms, captcha pages, tracking and status pages send 
 """
 
 import hashlib
+import secrets
 import time
 from functools import cache as memoized
 
@@ -80,52 +89,138 @@ def _host(request):
     return request.get_host().split(":")[0].lower()
 
 
-def generation_key(hostname):
-    return f"pc:gen:{hostname.lower()}"
+SITUS = "situs"
+SEMUA = "semua"
+# Per-object generations only need to outlive the entries that read them; one that
+# expired comes back as a new value, which is a miss, never a stale page.
+OBJECT_GENERATION_SECONDS = 86400
 
 
-def bump_hostname(hostname):
-    """Invalidate every cached page of one hostname."""
-    # A timestamp-based value never repeats a generation that may still be cached.
-    _cache().set(generation_key(hostname), time.time_ns(), None)
+def generation_key(hostname, kind):
+    return f"pc:gen:{hostname.lower()}:{kind}"
+
+
+def _new_generation():
+    # Compared for equality only: the time keeps values from repeating after a restart,
+    # the random part keeps two servers' bumps in the same nanosecond apart.
+    return f"{time.time_ns():x}{secrets.token_hex(3)}"
+
+
+def _generation_timeout(kind):
+    return OBJECT_GENERATION_SECONDS if ":" in kind else None
+
+
+def _generations(hostname, kinds):
+    """{generation key: value} for `kinds` of one host, starting the missing ones."""
+    cache = _cache()
+    keys = [generation_key(hostname, kind) for kind in kinds]
+    found = cache.get_many(keys)
+    missing = [(key, kind) for key, kind in zip(keys, kinds, strict=True) if key not in found]
+    if missing:
+        for key, kind in missing:
+            cache.add(key, _new_generation(), _generation_timeout(kind))
+        found.update(cache.get_many([key for key, _kind in missing]))
+    return found
+
+
+def bump(hostname, kinds):
+    """Invalidate what one host's pages show of `kinds` (kind names or "kind:pk")."""
+    cache = _cache()
+    for timeout in {_generation_timeout(kind) for kind in kinds}:
+        value = _new_generation()
+        cache.set_many(
+            {
+                generation_key(hostname, kind): value
+                for kind in kinds
+                if _generation_timeout(kind) == timeout
+            },
+            timeout,
+        )
+
+
+def _default_hostname():
+    from wagtail.models import Site
+
+    return Site.objects.filter(is_default_site=True).values_list("hostname", flat=True).first()
+
+
+def invalidate(site, *kinds, objects=()):
+    """A public change in a village: drop what shows `kinds` (nothing given: the whole
+    village) and, for detail pages, `objects` ("pengaduan:42")."""
+    if site is None:
+        return
+    kinds = set(kinds) or {SITUS}
+    bump(site.hostname, {*kinds, *objects, SEMUA})
+    # The installation directory lists the villages (name, logo): it follows their
+    # identity, not their content.
+    default = _default_hostname()
+    if default and default.lower() != site.hostname.lower():
+        bump(default, {SITUS, SEMUA} if SITUS in kinds else {SEMUA})
 
 
 def invalidate_site(site):
-    """Call after any public change in a village (apps do, through signals)."""
-    if site is None:
-        return
-    bump_hostname(site.hostname)
-    # The installation directory lists every village.
-    from wagtail.models import Site
-
-    default = Site.objects.filter(is_default_site=True).only("hostname").first()
-    if default is not None and default.pk != site.pk:
-        bump_hostname(default.hostname)
+    """Drop every cached page, fragment and aggregate of one village."""
+    invalidate(site, SITUS)
 
 
-def current_generation(hostname):
-    """The village's generation number, starting one if there is none yet."""
-    cache = _cache()
-    gen_key = generation_key(hostname)
-    generation = cache.get(gen_key)
-    if generation is None:
-        cache.add(gen_key, time.time_ns(), None)
-        generation = cache.get(gen_key)
-    return generation
-
-
-def fragment_key(request, *parts):
-    """A cache key for a piece of a village's page, dropped with its page cache."""
+def depends(request, *kinds):
+    """The render of `request` shows `kinds`: remember their generations (read *before*
+    the content is, so a change during the render leaves a stale-marked entry, never a
+    fresh-marked stale one). Returns {generation key: value} for `kinds`."""
+    if request is None:
+        return {}
     host = _host(request)
-    return ":".join(["pc:frag", host, str(current_generation(host)), *map(str, parts)])
+    seen = getattr(request, "_pc_generations", None)
+    if seen is None:
+        seen = request._pc_generations = {}
+    declared = getattr(request, "_pc_declared", None)
+    if declared is None:
+        declared = request._pc_declared = set()
+    declared.update(kind for kind in kinds if kind not in (SITUS, SEMUA))
+    wanted = [kind for kind in kinds if generation_key(host, kind) not in seen]
+    if wanted:
+        seen.update(_generations(host, wanted))
+    return {key: seen[key] for key in (generation_key(host, kind) for kind in kinds)}
 
 
-def memoize(request, parts, compute, timeout=3600):
-    """`compute()`, kept with the village's generation: an expensive aggregate (archive
-    months, a year's report) is computed once per public change, not once per request."""
+def depends_on_page(request, page):
+    """Called for every Wagtail page served (sitecore's before_serve_page hook): a page
+    shows its own kind (`cache_kind`, bumped when a page of that kind is published) and
+    what else it lists (`cache_shows`), unless the routed view says otherwise (`shows`)."""
+    if not hasattr(request, "_pc_generations"):
+        return  # not on its way into the page cache
+    kinds = [getattr(page, "cache_kind", "halaman"), *getattr(page, "cache_shows", ())]
+    request._pc_page_generations = _generations(_host(request), kinds)
+    request._pc_declared.update(kinds)
+
+
+def shows(request, *kinds):
+    """The routed view shows `kinds` *instead of* its page's: the detail page of one
+    complaint ("pengaduan:42") must not refresh with every other complaint."""
+    request._pc_page_generations = {}
+    depends(request, *kinds)
+
+
+def _stamp(generations):
+    joined = "|".join(f"{key}={value}" for key, value in sorted(generations.items()))
+    return hashlib.blake2b(joined.encode(), digest_size=8).hexdigest()
+
+
+def fragment_key(request, *parts, kinds=(SEMUA,)):
+    """A cache key for a piece of a village's page that shows `kinds`: a new key (and so
+    a fresh render) as soon as one of them changes, or the village itself does."""
+    host = _host(request)
+    stamp = _stamp(depends(request, SITUS, *kinds))
+    return ":".join(["pc:frag", host, stamp, *map(str, parts)])
+
+
+def memoize(request, parts, compute, kinds=(SEMUA,), timeout=3600):
+    """`compute()`, kept until one of `kinds` changes in the village: an expensive
+    aggregate (archive months, a year's report) is computed once per change of what it
+    counts, not once per request."""
     if request is None or not fragments_enabled():
         return compute()
-    key = fragment_key(request, "memo", *parts)
+    key = fragment_key(request, "memo", *parts, kinds=kinds)
     cache = fragment_cache()
     value = cache.get(key)
     if value is None:
@@ -134,11 +229,21 @@ def memoize(request, parts, compute, timeout=3600):
     return value
 
 
-def _page_key(request, generation):
+def _page_key(request):
     path = request.get_full_path()
     lang = "en" if path.startswith("/en/") else "id"
     digest = hashlib.blake2b(path.encode(), digest_size=16).hexdigest()
-    return f"pc:page:{_host(request)}:{generation}:{lang}:{request.method == 'HEAD'}:{digest}"
+    return f"pc:page:{_host(request)}:{lang}:{request.method == 'HEAD'}:{digest}"
+
+
+def _page_generations(request):
+    """What the page just rendered depends on, with the values read before rendering."""
+    seen = {**request._pc_generations, **getattr(request, "_pc_page_generations", {})}
+    host = _host(request)
+    if request._pc_declared:
+        # Something specific was declared: the catch-all is not needed.
+        seen.pop(generation_key(host, SEMUA), None)
+    return seen
 
 
 @memoized
@@ -196,16 +301,20 @@ class PageCacheMiddleware:
         if not enabled() or _bypass(request):
             return self.get_response(request)
         cache = _cache()
-        generation = current_generation(_host(request))
-        key = _page_key(request, generation)
+        key = _page_key(request)
         cached = cache.get(key)
         if cached is not None:
-            status, headers, content = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[HEADER] = "hit"
-            return response
+            generations, status, headers, content = cached
+            if cache.get_many(list(generations)) == generations:
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                response[HEADER] = "hit"
+                return response
+        # Before anything is read: the village itself and the catch-all.
+        request._pc_generations = {}
+        request._pc_declared = set()
+        depends(request, SITUS, SEMUA)
         response = self.get_response(request)
         if _storable(request, response):
             headers = [
@@ -213,32 +322,54 @@ class PageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in ("set-cookie", "content-length", HEADER.lower())
             ]
-            cache.set(key, (response.status_code, headers, response.content), _timeout())
+            entry = (_page_generations(request), response.status_code, headers, response.content)
+            cache.set(key, entry, _timeout())
             response[HEADER] = "miss"
         return response
 
 
-def invalidate_site_on_commit(site):
+def invalidate_on_commit(site, *kinds, objects=()):
     from django.db import transaction
 
     if site is not None:
-        transaction.on_commit(lambda: invalidate_site(site))
+        transaction.on_commit(lambda: invalidate(site, *kinds, objects=objects))
 
 
-def invalidate_on_change(model, get_site):
-    """Bump the village's pages whenever a `model` instance is saved or deleted.
+def invalidate_site_on_commit(site):
+    invalidate_on_commit(site, SITUS)
+
+
+def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
+    """Bump `kinds` of the village whenever a `model` instance is saved or deleted.
 
     Apps use this for public objects that are not pages (comments, complaints, requests);
-    `get_site(instance)` returns the village Site or None.
+    `get_site(instance)` returns the village Site or None. With `public(instance)`, only
+    a change to an instance that is or was public counts: a new unmoderated comment or a
+    complaint no one has verified yet drops nothing. `objects(instance)` names the
+    detail pages' objects ("pengaduan:42") the change also refreshes.
     """
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
 
-    def receiver(sender, instance, **kwargs):
-        invalidate_site_on_commit(get_site(instance))
+    label = model._meta.label
 
-    post_save.connect(
-        receiver, sender=model, weak=False, dispatch_uid=f"pc-save-{model._meta.label}"
-    )
-    post_delete.connect(
-        receiver, sender=model, weak=False, dispatch_uid=f"pc-delete-{model._meta.label}"
-    )
+    def before(sender, instance, raw=False, **kwargs):
+        if raw or public is None:
+            return
+        old = None
+        if instance.pk is not None and not instance._state.adding:
+            old = sender._base_manager.filter(pk=instance.pk).first()
+        instance._pc_was_public = old is not None and public(old)
+
+    def after(sender, instance, raw=False, deleting=False, **kwargs):
+        if raw:
+            return
+        if public is not None:
+            was = getattr(instance, "_pc_was_public", False)
+            if not (was or public(instance)):
+                return
+        names = objects(instance) if objects else ()
+        invalidate_on_commit(get_site(instance), *kinds, objects=names)
+
+    pre_save.connect(before, sender=model, weak=False, dispatch_uid=f"pc-pre-{label}")
+    post_save.connect(after, sender=model, weak=False, dispatch_uid=f"pc-save-{label}")
+    post_delete.connect(after, sender=model, weak=False, dispatch_uid=f"pc-delete-{label}")

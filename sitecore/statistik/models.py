@@ -55,6 +55,8 @@ class BarisStreamBlock(blocks.StreamBlock):
 class StatistikIndexPage(DesaSectionPage):
     """Population statistics of the village, one child page per category."""
 
+    cache_kind = "statistik"
+
     subpage_types = ["sitecore.StatistikPage"]
     template = "sitecore/statistik_index_page.html"
 
@@ -81,6 +83,8 @@ class StatistikIndexPage(DesaSectionPage):
 
 class StatistikPage(RoutablePageMixin, SocialMetaMixin, Page):
     """One category (e.g. agama) with rows per group, kept as dated snapshots."""
+
+    cache_kind = "statistik"
 
     jenis = models.CharField(
         _("jenis data"), max_length=32, choices=JenisStatistik.choices, default="lainnya"

@@ -51,6 +51,7 @@ def statistik_impor_button(page, user, view_name, next_url=None):
 def statistik_widget():
     return DesaWidget(
         key="statistik",
+        kinds=("statistik",),
         area="sidebar",
         page_types=("DesaHomePage", "StatistikPage"),
         order=40,

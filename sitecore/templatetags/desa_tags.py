@@ -56,6 +56,7 @@ def desa_menu(context):
         request,
         ("menu", home.pk),
         lambda: list(Page.objects.child_of(home).live().public().in_menu().order_by("path")),
+        kinds=(pagecache.SITUS,),
     )
 
 
@@ -89,14 +90,18 @@ def desa_widgets(context, area):
     page = context.get("page")
     widgets = [w for w in get_widgets(area) if w.belongs_to(page)]
     # Widgets are the same on every page of a village (apart from the page type), so
-    # their HTML is cached with the village's page-cache generation: a public change
-    # anywhere in the village drops it together with the cached pages.
+    # their HTML is cached until what they show changes; the page that carries them
+    # shows it too (pagecache.depends, inside fragment_key).
     keys = {}
     if request is not None and pagecache.fragments_enabled():
         page_type = type(page).__name__ if page is not None else "-"
         lang = translation.get_language()
+        # One round trip for every widget's generations.
+        pagecache.depends(request, *{kind for w in widgets for kind in w.kinds})
         keys = {
-            w.key: pagecache.fragment_key(request, "widget", area, w.key, lang, page_type)
+            w.key: pagecache.fragment_key(
+                request, "widget", area, w.key, lang, page_type, kinds=w.kinds
+            )
             for w in widgets
             if w.cache_seconds
         }
@@ -146,22 +151,27 @@ def startswith(value, prefix):
 
 @register.tag("desa_fragment")
 def desa_fragment(parser, token):
-    """`{% desa_fragment "name" part ... %}…{% enddesa_fragment %}`: the enclosed HTML,
-    kept with the village's page-cache generation (and the language). For a large part of
-    a page that only a public change alters, so that a page-cache miss (a visitor with a
-    session, a new query string) does not render it again. Previews always render."""
+    """`{% desa_fragment "name" part ... kinds="agenda" %}…{% enddesa_fragment %}`: the
+    enclosed HTML, kept (per language) until content of those kinds changes in the
+    village (comma-separated; see sitecore.pagecache). For a large part of a page, so
+    that a page-cache miss (a visitor with a session, a new query string) does not
+    render it again. Previews always render."""
     bits = token.split_contents()[1:]
-    if not bits:
-        raise template.TemplateSyntaxError("desa_fragment needs a name")
+    kinds = [bit for bit in bits if bit.startswith("kinds=")]
+    bits = [bit for bit in bits if not bit.startswith("kinds=")]
+    if not bits or len(kinds) != 1:
+        raise template.TemplateSyntaxError('desa_fragment needs a name and kinds="..."')
+    kinds = tuple(kinds[0].removeprefix("kinds=").strip("\"'").split(","))
     nodelist = parser.parse(("enddesa_fragment",))
     parser.delete_first_token()
-    return DesaFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+    return DesaFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits], kinds)
 
 
 class DesaFragmentNode(template.Node):
-    def __init__(self, nodelist, parts):
+    def __init__(self, nodelist, parts, kinds):
         self.nodelist = nodelist
         self.parts = parts
+        self.kinds = kinds
 
     def render(self, context):
         request = context.get("request")
@@ -172,6 +182,7 @@ class DesaFragmentNode(template.Node):
             request,
             ("tpl", translation.get_language(), *parts),
             lambda: self.nodelist.render(context),
+            kinds=self.kinds,
         )
 
 

@@ -64,6 +64,8 @@ KODE_ERRORS = {
 class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
     """APBDes of one fiscal year; an amended budget is a second page with versi=perubahan."""
 
+    cache_kind = "transparansi"
+
     tahun = models.PositiveSmallIntegerField(
         _("tahun anggaran"), validators=[MinValueValidator(2000)]
     )
@@ -171,13 +173,14 @@ class APBDesPage(RoutablePageMixin, SocialMetaMixin, Page):
         if getattr(request, "is_preview", False):
             context.update(apbdes_context(self, request))
         else:
-            # Totals, trees and charts of a published budget change only when a page of
-            # the village is published: keep them with the village's generation.
+            # Totals, trees and charts of a published budget change only when a budget or
+            # plan page of the village is published.
             context.update(
                 pagecache.memoize(
                     request,
                     ("apbdes", self.pk, self.live_revision_id, translation.get_language()),
                     lambda: apbdes_context(self, None),
+                    kinds=(self.cache_kind,),
                 )
             )
             context.update(alamat_pengaduan(request))

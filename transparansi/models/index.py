@@ -12,6 +12,9 @@ from .rencana import RKPDesPage, RPJMDesPage
 class TransparansiIndexPage(RoutablePageMixin, DesaSectionPage):
     """The village's PPID and budget transparency section, with the request desk."""
 
+    cache_kind = "transparansi"
+    cache_shows = ("serta_merta",)  # lists the immediate announcements too
+
     subpage_types = [
         "transparansi.APBDesPage",
         "transparansi.RPJMDesPage",

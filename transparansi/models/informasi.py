@@ -28,6 +28,8 @@ class Kategori(models.TextChoices):
 class DaftarInformasiPage(SocialMetaMixin, Page):
     """The village's DIP: every information item with its classification."""
 
+    cache_kind = "transparansi"
+
     intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])
     pejabat_ppid = models.CharField(
         _("PPID desa"),
@@ -148,6 +150,8 @@ class JenisSertaMerta(models.TextChoices):
 
 class SertaMertaPage(SocialMetaMixin, Page):
     """An immediate announcement, pinned at the top of every page until withdrawn."""
+
+    cache_kind = "serta_merta"  # every page shows it (a notice), budgets do not
 
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisSertaMerta.choices)
     ringkasan = models.CharField(

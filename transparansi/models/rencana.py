@@ -59,6 +59,9 @@ class FotoBlock(blocks.StructBlock):
 class RencanaPage(RoutablePageMixin, SocialMetaMixin, Page):
     """Shared base of RPJMDes and RKPDes: the plan document plus structured activities."""
 
+    cache_kind = "transparansi"
+    cache_shows = ("pengaduan",)  # the proposals each activity accommodates
+
     tahun_mulai = models.PositiveSmallIntegerField(_("tahun"), validators=[MinValueValidator(2000)])
     tahun_selesai = models.PositiveSmallIntegerField(
         _("tahun terakhir"), null=True, blank=True, validators=[MinValueValidator(2000)]

@@ -1,0 +1,183 @@
+"""Invalidation by what a page shows: each kind of change refreshes the pages that show
+it and leaves the rest of the village cached.
+
+Complaints are filed on the public form and handled by an officer in the admin, comments
+posted on the article and approved in the admin, as people do it.
+"""
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from pengaduan.models import Pengaduan
+from pengaduan.testing import _private_root, form_token, isian  # noqa: F401
+from sitecore.models import DesaProfil, Komentar
+from sitecore.models.roles import Peran
+from tests.conftest import section
+from tests.test_agenda_helpers import acara
+from tests.test_artikel_pages import buat_artikel
+from tests.test_transparansi_halaman import buat_apbdes
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commits_as_in_production")]
+
+HIT = "X-Desa-Cache"
+CAPTCHA_OK = {"captcha_0": "x", "captcha_1": "PASSED"}
+
+
+@pytest.fixture(autouse=True)
+def _cache_on():
+    with override_settings(PAGE_CACHE_ENABLED=True, WIDGET_CACHE_ENABLED=True):
+        yield
+
+
+def _lapor(site, client_for, judul):
+    """A resident files an item on the public form."""
+    pelapor = client_for(site)
+    formulir = section(site, "pengaduan").url
+    response = pelapor.post(formulir, isian(form_token(pelapor, formulir), judul=judul))
+    assert response.status_code == 302
+    return Pengaduan.objects.get(site=site, judul=judul)
+
+
+def _tindak(client, item, ke_status, **data):
+    """An officer's status click in the admin."""
+    response = client.post(
+        f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/", {"ke_status": ke_status, **data}
+    )
+    assert response.status_code == 302, response.content[:500]
+    item.refresh_from_db()
+    assert item.status == ke_status
+
+
+@pytest.fixture
+def desa(desa_a, client_for, client, make_staff):
+    """A village with two public complaints, an article, an event and a budget; an officer
+    logged in (`client`) and the public pages to watch (`urls`)."""
+    client.force_login(make_staff(desa_a, Peran.PETUGAS_PENGADUAN))
+    items = []
+    for judul in ("Lampu jalan mati di Dusun Timur", "Saluran air tersumbat"):
+        item = _lapor(desa_a, client_for, judul)
+        _tindak(client, item, "diverifikasi", judul_publik=judul)
+        items.append(item)
+    artikel = buat_artikel(section(desa_a, "artikel"), "Panen raya padi")
+    event = acara(desa_a, "Posyandu balita", mulai=timezone.now() + timezone.timedelta(days=3))
+    apbdes = buat_apbdes(desa_a)
+    pengaduan = section(desa_a, "pengaduan").url
+    urls = {
+        "beranda": "/",
+        "artikel": section(desa_a, "artikel").url,
+        "artikel_satu": artikel.url,
+        "agenda": section(desa_a, "agenda").url,
+        "acara": event.url,
+        "statistik": section(desa_a, "statistik").url,
+        "transparansi": section(desa_a, "transparansi").url,
+        "apbdes": apbdes.url,
+        "register": pengaduan + "register/",
+        "item_x": pengaduan + f"register/{items[0].kode}/",
+        "item_y": pengaduan + f"register/{items[1].kode}/",
+        "laporan": pengaduan + f"laporan/{timezone.localdate().year}/",
+    }
+    return {"site": desa_a, "items": items, "artikel": artikel, "urls": urls}
+
+
+def _prime(client, urls):
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, url)
+        assert response[HIT] in ("hit", "miss"), (name, url)
+    # Everything is now cached.
+    for name, url in urls.items():
+        assert client.get(url)[HIT] == "hit", name
+
+
+def _refreshed(client, urls):
+    """The names of the pages that were rendered anew (each is then cached again)."""
+    return {name for name, url in urls.items() if client.get(url)[HIT] == "miss"}
+
+
+def test_an_officers_status_click_refreshes_only_what_shows_complaints(desa, client, client_for):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    x = desa["items"][0]
+    _tindak(
+        client,
+        x,
+        "selesai",
+        hasil="korektif",
+        pesan_pelapor="Lampu sudah diganti.",
+        catatan_publik="Lampu jalan sudah diganti petugas desa.",
+    )
+    # The register, that item, the report and the home page (its complaints widget).
+    assert _refreshed(reader, desa["urls"]) == {"register", "item_x", "laporan", "beranda"}
+    assert "Lampu jalan sudah diganti petugas desa." in reader.get(desa["urls"]["item_x"]).text
+
+
+def test_a_new_complaint_not_yet_public_refreshes_nothing(desa, client_for):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    _lapor(desa["site"], client_for, "Jembatan bambu goyang")
+    assert _refreshed(reader, desa["urls"]) == set()
+    assert "Jembatan bambu goyang" not in reader.get(desa["urls"]["register"]).text
+
+
+def test_an_article_refreshes_article_pages_and_the_home_only(desa, client_for):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    buat_artikel(section(desa["site"], "artikel"), "Pelatihan kompos warga")
+    assert _refreshed(reader, desa["urls"]) == {"artikel", "artikel_satu", "beranda"}
+    assert "Pelatihan kompos warga" in reader.get(desa["urls"]["artikel"]).text
+
+
+def test_a_comment_refreshes_only_once_approved(desa, client, client_for, make_staff):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    artikel = desa["artikel"]
+    response = client_for(desa["site"]).post(
+        f"{artikel.url}komentar/", {"nama": "Rina", "pesan": "Semoga panen melimpah", **CAPTCHA_OK}
+    )
+    assert response.status_code == 302
+    # Waiting for moderation: shown nowhere, drops nothing.
+    assert _refreshed(reader, desa["urls"]) == set()
+    komentar = Komentar.objects.get(pesan="Semoga panen melimpah")
+    client.force_login(make_staff(desa["site"], Peran.EDITOR))
+    assert (
+        client.post(f"/admin/komentar/edit/{komentar.pk}/", {"status": "disetujui"}).status_code
+        == 302
+    )
+    # The article and the article pages' latest-comments widget show it.
+    assert _refreshed(reader, desa["urls"]) == {"artikel", "artikel_satu"}
+    assert "Semoga panen melimpah" in reader.get(artikel.url).text
+
+
+def test_an_event_refreshes_the_agenda_and_the_home(desa, client_for):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    acara(desa["site"], "Kerja bakti", mulai=timezone.now() + timezone.timedelta(days=5))
+    assert _refreshed(reader, desa["urls"]) == {"agenda", "acara", "beranda"}
+
+
+def test_a_budget_refreshes_transparency_pages_and_the_home(desa, client_for):
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    buat_apbdes(desa["site"], versi="perubahan")
+    # The register and each item link to plan activities (transparansi pages).
+    assert _refreshed(reader, desa["urls"]) == {
+        "transparansi",
+        "apbdes",
+        "beranda",
+        "register",
+        "item_x",
+        "item_y",
+    }
+
+
+def test_the_village_profile_refreshes_every_page(desa, client_for, desa_b):
+    reader, other = client_for(desa["site"]), client_for(desa_b)
+    _prime(reader, desa["urls"])
+    other.get("/"), other.get("/")
+    profil = DesaProfil.for_site(desa["site"])
+    profil.telepon = "0370 999888"
+    profil.save()
+    assert _refreshed(reader, desa["urls"]) == set(desa["urls"])
+    assert "0370 999888" in reader.get("/").text
+    assert other.get("/")[HIT] == "hit"
