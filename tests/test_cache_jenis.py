@@ -181,3 +181,30 @@ def test_the_village_profile_refreshes_every_page(desa, client_for, desa_b):
     assert _refreshed(reader, desa["urls"]) == set(desa["urls"])
     assert "0370 999888" in reader.get("/").text
     assert other.get("/")[HIT] == "hit"
+
+
+def test_a_view_that_declares_nothing_refreshes_with_any_change(desa, client_for):
+    reader = client_for(desa["site"])
+    assert reader.get("/sitemap.xml")[HIT] == "miss"
+    assert reader.get("/sitemap.xml")[HIT] == "hit"
+    artikel = buat_artikel(section(desa["site"], "artikel"), "Jadwal vaksinasi ternak")
+    fresh = reader.get("/sitemap.xml")
+    assert fresh[HIT] == "miss" and artikel.slug in fresh.text
+
+
+def test_an_immediate_announcement_refreshes_every_page(desa, client_for):
+    from transparansi.models.informasi import JenisSertaMerta, SertaMertaPage
+
+    reader = client_for(desa["site"])
+    _prime(reader, desa["urls"])
+    page = SertaMertaPage(
+        title="Banjir: jalan ke Dusun Timur ditutup",
+        jenis=JenisSertaMerta.choices[0][0],
+        ringkasan="Air setinggi lutut di jalan dusun.",
+        bahaya="Arus deras di jembatan.",
+        pengumum="Kepala Desa",
+    )
+    section(desa["site"], "transparansi").add_child(instance=page)
+    page.save_revision().publish()
+    assert _refreshed(reader, desa["urls"]) == set(desa["urls"])
+    assert "Banjir: jalan ke Dusun Timur ditutup" in reader.get(desa["urls"]["agenda"]).text
