@@ -293,3 +293,21 @@ def test_aspiration_shown_on_activity_and_via_pengaduan_hook(desa_a, client_for)
         links.update(fn([usulan]))
     assert links[usulan.pk][0]["url"].endswith(f"kegiatan/{kegiatan.pk}/")
     assert "Rehabilitasi jalan" in links[usulan.pk][0]["label"]
+
+
+@pytest.mark.django_db
+def test_budget_rows_escape_what_the_editor_typed(desa_a, client_for):
+    page = buat_apbdes(
+        desa_a,
+        baris=[
+            ("4.2.1", "Dana Desa", 500_000_000, 250_000_000, ""),
+            ("2.3.01", '<script>alert("x")</script> Talud & drainase', 300_000_000, 0, ""),
+        ],
+    )
+    html = client_for(desa_a).get(page.url).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Talud &amp; drainase" in html
+    row = html.split('id="baris-2.3.01"')[1].split("</tr>")[0]
+    # An expenditure line with no source of funds says so; amounts in Rupiah, 0 %.
+    assert "sumber dana tidak disebutkan" in row
+    assert "Rp\xa0300.000.000" in row and "Rp\xa00" in row and ">0,0%<" in row
