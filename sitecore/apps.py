@@ -16,6 +16,10 @@ class SitecoreConfig(AppConfig):
         from sitecore.pagecache.cache import invalidate_on_change
 
         pagecache_signals.connect_signals()
+        from sitecore import situs
+
+        situs.install()
+        situs.connect_signals()
         invalidate_on_change(Komentar, lambda komentar: komentar.site)
         invalidate_on_change(SinergiSetting, lambda setting: setting.site)
         invalidate_on_change(SinergiProgram, lambda p: p.setting.site if p.setting_id else None)
