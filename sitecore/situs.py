@@ -31,6 +31,10 @@ RECHECK_SECONDS = 10
 
 _lock = threading.Lock()
 _state = {"indeks": None, "diperiksa": 0.0}
+# A thread that changed sites inside a transaction sees its own writes through an index
+# of its own until the transaction ends; the process-wide one only ever holds committed
+# data, so a rolled-back change never lingers in it.
+_local = threading.local()
 
 
 def _store():
@@ -52,14 +56,42 @@ def shared_version():
 def bump():
     """Every process rebuilds its index at its next request (this one at once)."""
     _state["indeks"] = None
+    _local.transaction = _local.indeks = None
     _store().set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def _transaction():
+    """(outermost atomic block, savepoints) of this thread's open transaction, or None."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block or not connection.atomic_blocks:
+        return None
+    return connection.atomic_blocks[0], tuple(connection.savepoint_ids)
+
+
 def bump_on_commit():
-    # Drop this process's copy now (the saving thread reads its own writes); tell the
-    # other processes once the change is visible to them.
-    _state["indeks"] = None
+    """A site changed in this thread: every process rebuilds once it is committed."""
+    current = _transaction()
+    if current is None:
+        bump()  # autocommit: already visible to everyone
+        return
+    _local.transaction, _local.indeks = current, None
     transaction.on_commit(bump)
+
+
+def _own_index():
+    """This thread's view of its uncommitted site changes, or None when it has none."""
+    pending = getattr(_local, "transaction", None)
+    if pending is None:
+        return None
+    current = _transaction()
+    if current is None or current[0] is not pending[0]:
+        _local.transaction = _local.indeks = None  # rolled back (a commit bumps)
+        return None
+    if _local.indeks is None or current[1][: len(pending[1])] != pending[1]:
+        # First use, or the savepoint of the change ended (released or rolled back):
+        # read again what this transaction now holds.
+        _local.transaction, _local.indeks = current, _load(None)
+    return _local.indeks
 
 
 class Indeks:
@@ -92,9 +124,7 @@ class Indeks:
             self._root_language[site.id] = root.locale.language_code
             self._roots[site.id] = {p.locale.language_code: pickle.dumps(p) for p in roots}
             for page in roots:
-                srp = SiteRootPath(
-                    site.id, page.url_path, site.root_url, page.locale.language_code
-                )
+                srp = SiteRootPath(site.id, page.url_path, site.root_url, page.locale.language_code)
                 self.by_root_path[page.url_path].append((len(self.site_root_paths), srp))
                 self.site_root_paths.append(srp)
                 self.root_paths.add(page.url_path)
@@ -172,7 +202,7 @@ def _load(version):
         # get_translations() orders them.
         for page in Page.objects.filter(translation_key__in=keys).select_related("locale"):
             translations[page.translation_key].append(page)
-    profiles = list(DesaProfil.objects.select_related("logo"))
+    profiles = list(DesaProfil.objects.select_related("logo", "site"))
     return Indeks(version, sites, translations, profiles)
 
 
@@ -182,6 +212,9 @@ def indeks(check=False):
     `check=True` compares the version now (once per request); otherwise at most every
     RECHECK_SECONDS.
     """
+    own = _own_index()
+    if own is not None:
+        return own
     now = time.monotonic()
     current = _state["indeks"]
     if current is not None and not check and now - _state["diperiksa"] < RECHECK_SECONDS:
@@ -274,10 +307,12 @@ WAGTAIL_ORIGINALS = {}
 
 
 def install():
+    from inspect import getattr_static
+
     from wagtail.models import Page
 
     for name in _PATCHED:
-        WAGTAIL_ORIGINALS.setdefault(name, Page.__dict__[name])
+        WAGTAIL_ORIGINALS.setdefault(name, getattr_static(Page, name))
         setattr(Page, name, IndexedSiteRootsMixin.__dict__[name])
 
 
@@ -293,18 +328,15 @@ def _page_changed(sender, instance, **kwargs):
 
     if not isinstance(instance, Page):
         return
-    idx = _state["indeks"] or indeks()
-    if (
-        instance.translation_key in idx.root_keys
-        or (instance.depth or 0) < idx.max_root_depth
-    ):
+    idx = indeks()
+    if instance.translation_key in idx.root_keys or (instance.depth or 0) < idx.max_root_depth:
         # A site root or one of its translations (title, slug, live), or an ancestor
         # of a root (its url_path prefixes the roots').
         bump_on_commit()
 
 
 def _page_moved(sender, instance, url_path_before="", **kwargs):
-    idx = _state["indeks"] or indeks()
+    idx = indeks()
     if any(path.startswith(url_path_before) for path in idx.root_paths):
         bump_on_commit()
     else:
@@ -312,7 +344,7 @@ def _page_moved(sender, instance, url_path_before="", **kwargs):
 
 
 def _image_changed(sender, instance, **kwargs):
-    if instance.pk in (_state["indeks"] or indeks()).logo_ids:
+    if instance.pk in indeks().logo_ids:
         bump_on_commit()
 
 
@@ -336,4 +368,3 @@ def connect_signals():
     image = get_image_model()
     post_save.connect(_image_changed, sender=image, dispatch_uid="situs-logo")
     post_delete.connect(_image_changed, sender=image, dispatch_uid="situs-logo-del")
-
