@@ -185,10 +185,10 @@ class Indeks:
 
 
 def _load(version):
+    from django.apps import apps
     from wagtail.models import Page, Site
 
-    from sitecore.models.profil import DesaProfil
-
+    DesaProfil = apps.get_model("sitecore", "DesaProfil")  # models import this module
     # Wagtail's order (Site.get_site_root_paths): most specific root first.
     sites = list(
         Site.objects.select_related("root_page", "root_page__locale").order_by(
@@ -349,12 +349,13 @@ def _image_changed(sender, instance, **kwargs):
 
 
 def connect_signals():
+    from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from sitecore.models.profil import DesaProfil
+    DesaProfil = apps.get_model("sitecore", "DesaProfil")
 
     for model in (Site, DesaProfil, Locale):
         post_save.connect(_site_changed, sender=model, dispatch_uid=f"situs-{model.__name__}")
