@@ -292,3 +292,16 @@ def test_a_profile_edit_shows_on_the_next_request(desa_a, client_for):
     # Each request gets its own copy: a change made while rendering does not leak.
     response.wsgi_request.desa_profil.nama_desa = "Bocor"
     assert client.get("/").wsgi_request.desa_profil.nama_desa == "Alpha Baru"
+
+
+def test_renaming_a_village_root_keeps_its_urls(desa_a, client_for):
+    request = RequestFactory().get("/", HTTP_HOST="beta.test")
+    assert section(desa_a, "artikel").get_url(request) == "http://alpha.test/artikel/"
+    home = desa_a.root_page.specific
+    home.slug = "alpha-baru"
+    home.save()
+    artikel = section(desa_a, "artikel")
+    assert artikel.url_path == "/alpha-baru/artikel/"
+    assert artikel.get_url(request) == "http://alpha.test/artikel/"
+    assert artikel.get_site().pk == desa_a.pk
+    assert client_for(desa_a).get("/artikel/").status_code == 200
