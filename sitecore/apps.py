@@ -16,6 +16,10 @@ class SitecoreConfig(AppConfig):
         from sitecore.pagecache.cache import invalidate_on_change
 
         pagecache_signals.connect_signals()
+        from sitecore import situs
+
+        situs.install()
+        situs.connect_signals()
         # A comment waiting for moderation shows nowhere: it drops nothing.
         invalidate_on_change(
             Komentar,

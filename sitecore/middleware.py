@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
+from sitecore import situs
 from sitecore.models.profil import DesaProfil
 
 
@@ -11,17 +12,20 @@ class DesaMiddleware:
     """Attach the village's profile to the request and work in its time zone.
 
     A village in Lombok shows WITA, one in Purbalingga WIB, from the same installation.
+    Site and profile come from the per-process site index (sitecore.situs): one read of
+    its shared version (Redis, else one small query) whatever the number of villages.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        site = Site.find_for_request(request)
-        profil = None
-        if site is not None:
-            profil = DesaProfil.objects.filter(site=site).select_related("logo").first()
+        site, profil = situs.for_request(request)
+        request._wagtail_site = site  # what Site.find_for_request(request) returns
         request.desa_profil = profil
+        if profil is not None:
+            profil._request = request  # as for_request() does, for its page URLs
+            setattr(request, DesaProfil.get_cache_attr_name(), profil)  # for_request()
         timezone.activate(ZoneInfo(profil.zona_waktu if profil else settings.TIME_ZONE))
         try:
             return self.get_response(request)
@@ -38,5 +42,5 @@ def desa_home(request):
         return None
     if not hasattr(request, "_desa_home"):
         site = Site.find_for_request(request)
-        request._desa_home = site.root_page.localized.specific if site else None
+        request._desa_home = situs.home_page(site) if site else None
     return request._desa_home

@@ -104,8 +104,12 @@ class DesaHomePage(SocialMetaMixin, Page):
 
     @cached_property
     def profil(self):
+        from sitecore import situs
+
         site = self.get_site()
-        return DesaProfil.for_site(site) if site else None
+        if site is None:
+            return None
+        return situs.profil_for_site(site) or DesaProfil.for_site(site)
 
     def kepala_desa(self):
         """The official whose position starts with "Kepala Desa", for the welcome note."""
