@@ -338,3 +338,26 @@ def test_widget_html_is_cached_until_a_complaint_changes(
         assert "<strong>1</strong>" in client.get("/").text
         layanan.buat_pengaduan(site=desa_a, data={"jenis": "saran", "judul": "b", "uraian": "b"})
         assert "<strong>2</strong>" in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_months_are_counted_in_the_village_time_zone(desa_a):
+    # desa_a keeps WITA (UTC+8): 31 January 23:30 WITA is still January there, 00:30 on
+    # 1 February is February, though both are 31 January in UTC.
+    wita = ZoneInfo("Asia/Makassar")
+    for when in (
+        datetime(2026, 1, 31, 23, 30, tzinfo=wita),
+        datetime(2026, 2, 1, 0, 30, tzinfo=wita),
+    ):
+        layanan.buat_pengaduan(
+            site=desa_a,
+            data={"judul": "Lampu jalan mati", "uraian": "Gelap."},
+            diterima_pada=when,
+        )
+    qs = Pengaduan.objects.filter(site=desa_a)
+    bulan = dict(ub.per_bulan(qs, date(2026, 1, 1), date(2026, 12, 31), wita))
+    assert list(bulan.values())[:3] == [1, 1, 0] and sum(bulan.values()) == 2
+    # A period over two years names the year with each month.
+    dua_tahun = ub.per_bulan(qs, date(2025, 12, 1), date(2026, 2, 28), wita)
+    assert [n for _label, n in dua_tahun] == [0, 1, 1]
+    assert dua_tahun[0][0].endswith("2025") and dua_tahun[2][0].endswith("2026")

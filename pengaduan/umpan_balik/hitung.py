@@ -6,10 +6,11 @@ function takes an already-filtered queryset (one village, one period, no abuse/s
 and runs a fixed number of queries whatever the volume.
 """
 
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q
-from django.db.models.functions import TruncMonth
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -76,19 +77,25 @@ def bulan_dalam(start, end):
 
 
 def per_bulan(qs, start, end, tz):
-    """[(label, n)] for every month of the period, empty months included."""
-    counts = {
-        (row["bulan"].astimezone(tz).year, row["bulan"].astimezone(tz).month): row["n"]
-        for row in qs.annotate(bulan=TruncMonth("diterima_pada", tzinfo=tz))
-        .values("bulan")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    """[(label, n)] for every month of the period, empty months included.
+
+    One COUNT per month over a range of the indexed timestamp, all in one query: SQLite
+    has no time-zone-aware month truncation, and Django's (a Python function called on
+    each row) cost more than the rest of a 100,000-complaint report together."""
     months = bulan_dalam(start, end)
+    bounds = [datetime(y, m, 1, tzinfo=tz) for y, m in months]
+    last_y, last_m = months[-1]
+    bounds.append(datetime(last_y + (last_m == 12), last_m % 12 + 1, 1, tzinfo=tz))
+    counts = qs.aggregate(
+        **{
+            f"b{i}": Count("pk", filter=Q(diterima_pada__gte=lo, diterima_pada__lt=hi))
+            for i, (lo, hi) in enumerate(pairwise(bounds))
+        }
+    )
     one_year = start.year == end.year
     return [
-        (str(MONTHS[m]) if one_year else f"{MONTHS[m]} {y}", counts.get((y, m), 0))
-        for y, m in months
+        (str(MONTHS[m]) if one_year else f"{MONTHS[m]} {y}", counts[f"b{i}"])
+        for i, (y, m) in enumerate(months)
     ]
 
 
