@@ -30,6 +30,10 @@ def caches_config(redis_url, base_dir):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "desa-terbuka",
             "TIMEOUT": 600,
+            # Django's 300 is a few register pages' worth of item fragments; a full cache
+            # culls its least recently used third, generation keys (read on every hit)
+            # last.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         },
         "kunjungan": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
