@@ -263,6 +263,17 @@ def home_page(site):
     return page.specific
 
 
+def _remember(cache_object, paths):
+    """Wagtail leaves the list on its cache object, and some of its code reads it there
+    (wagtail.contrib.redirects after a slug change): keep doing so (a reference, no copy)."""
+    if cache_object is not None:
+        try:
+            cache_object._wagtail_cached_site_root_paths = paths
+        except AttributeError:
+            pass
+    return paths
+
+
 class IndexedSiteRootsMixin:
     """Wagtail's Page URL and site methods, answered from the index.
 
@@ -272,10 +283,12 @@ class IndexedSiteRootsMixin:
     """
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):
-        return indeks().site_root_paths
+        return _remember(cache_object or kwargs.get("request"), indeks().site_root_paths)
 
     def _get_relevant_site_root_paths(self, cache_object=None):
-        return indeks().relevant_root_paths(self.url_path)
+        index = indeks()
+        _remember(cache_object, index.site_root_paths)
+        return index.relevant_root_paths(self.url_path)
 
     def get_url(self, request=None, current_site=None):
         from wagtail.models import Site
