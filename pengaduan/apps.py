@@ -1,9 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The page-cache kind of everything this app shows (sitecore.pagecache).
-KIND = "pengaduan"
-
 
 class PengaduanConfig(AppConfig):
     name = "pengaduan"
@@ -15,6 +12,7 @@ class PengaduanConfig(AppConfig):
         # item or its follow-ups refreshes what shows complaints (and that item's page);
         # an item no officer has taken out of Diterima yet shows nowhere.
         from pengaduan.models import JalurUsulan, Pengaduan, RekomendasiUmpanBalik, TindakLanjut
+        from pengaduan.models.pengaduan import CACHE_KIND as KIND
         from pengaduan.models.pengaduan import terlihat_publik
         from sitecore.pagecache.cache import invalidate_on_change
 

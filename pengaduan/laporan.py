@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pengaduan.apps import KIND
 from pengaduan.models.kategori import DEFAULT_KATEGORI
+from pengaduan.models.pengaduan import CACHE_KIND as KIND
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
 from pengaduan.umpan_balik import hitung as ub
 from pengaduan.umpan_balik.models import RekomendasiUmpanBalik

@@ -122,6 +122,8 @@ if "bench" in result["commands"].values():
 if PING:
     connection.settings_dict["TEST"]["MIGRATE"] = False
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    # The process's first request loads its site index (sitecore.situs); count a later one.
+    Client().get("/ping/", HTTP_HOST="alpha.test")
     with CaptureQueriesContext(connection) as ctx:
         response = Client().get("/ping/", HTTP_HOST="alpha.test")
     result["ping"] = {
@@ -129,6 +131,7 @@ if PING:
         "content_type": response["Content-Type"],
         "content": response.content.decode(),
         "queries": len(ctx.captured_queries),
+        "sql": [q["sql"][:120] for q in ctx.captured_queries],
     }
 print(json.dumps(result))
 """
@@ -166,8 +169,9 @@ def test_bench_settings_route_ping_and_install_the_commands(tmp_path):
     assert ping["status"] == 200
     assert ping["content_type"].startswith("text/plain")
     assert ping["content"] == "ok"
-    # The view itself asks nothing; the shared middleware (village lookup) may.
-    assert ping["queries"] <= 2
+    # The view itself asks nothing; the shared middleware asks at most whether the site
+    # index is current (a row of the limits' cache table, without Redis).
+    assert ping["queries"] <= 1, ping["sql"]
 
 
 def test_product_settings_have_no_ping_and_no_bench_commands(desa_a, client_for):

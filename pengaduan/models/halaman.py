@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from pengaduan.models.pengaduan import CACHE_KIND
 from sitecore.models.mixins import DesaSectionPage
 
 KODE = r"(?P<kode>[0-9A-Za-z]{3}-[0-9A-Za-z]{4}-[0-9A-Za-z]{2})"
@@ -12,7 +13,7 @@ class PengaduanIndexPage(RoutablePageMixin, DesaSectionPage):
     The handlers live in pengaduan.publik and pengaduan.laporan; this class only routes.
     """
 
-    cache_kind = "pengaduan"
+    cache_kind = CACHE_KIND
 
     template = "pengaduan/pengaduan_index_page.html"
 

@@ -102,6 +102,10 @@ class PengaduanQuerySet(models.QuerySet):
         return self.exclude(status=Status.DITERIMA).exclude(penyalahgunaan=True)
 
 
+# The page-cache kind of everything that shows complaints (sitecore.pagecache).
+CACHE_KIND = "pengaduan"
+
+
 def terlihat_publik(item):
     """Whether `item` shows on a public page (the rule of PengaduanQuerySet.publik)."""
     return item.status != Status.DITERIMA and not item.penyalahgunaan

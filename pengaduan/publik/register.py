@@ -22,11 +22,11 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pengaduan.apps import KIND
 from pengaduan.kode import normalisasi_kode
 from pengaduan.laporan import rentang
 from pengaduan.models.kategori import Kategori
 from pengaduan.models.lampiran import Lampiran
+from pengaduan.models.pengaduan import CACHE_KIND as KIND
 from pengaduan.models.pengaduan import Jenis, Pengaduan, TindakLanjut
 from pengaduan.publik.pelapor import item_links
 from pengaduan.workflow import Status
