@@ -3,17 +3,22 @@
 SQLite plans queries from statistics (sqlite_stat1) that only ANALYZE writes; without
 them it guessed a full scan of the page tree plus a sort for the article listing, five
 times slower at 5,000 articles than walking the date index. Its documentation advises
-short-lived connections (ours live for one request) to run `PRAGMA optimize` before
-closing: it analyses only the tables this connection's queries showed a need for
-(bounded by `analysis_limit`, set in the connection's init command) and costs next to
-nothing otherwise. PostgreSQL's autovacuum does the same on its own.
+long-lived connections (ours are kept between requests, CONN_MAX_AGE) to run `PRAGMA
+optimize` periodically: it analyses only the tables the connection's queries showed a
+need for (bounded by `analysis_limit`, set in the connection's init command). Here it
+runs after a connection's first request and then at most every OPTIMIZE_SECONDS, not on
+every request. PostgreSQL's autovacuum does the same on its own.
 """
 
 import logging
+import time
 
 from django.db import DatabaseError, connection
 
 logger = logging.getLogger(__name__)
+
+
+OPTIMIZE_SECONDS = 600
 
 
 class SQLiteOptimizeMiddleware:
@@ -22,10 +27,20 @@ class SQLiteOptimizeMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if connection.connection is not None and not connection.in_atomic_block:
+        raw = connection.connection
+        if raw is not None and not connection.in_atomic_block and _due(raw):
             try:
                 with connection.cursor() as cursor:
                     cursor.execute("PRAGMA optimize")
             except DatabaseError:  # busy or broken: the next request will do it
                 logger.debug("PRAGMA optimize skipped", exc_info=True)
+            else:
+                connection.desa_optimized = (raw, time.monotonic())
         return response
+
+
+def _due(raw):
+    """Whether this thread's open connection `raw` is new or was last optimized more
+    than OPTIMIZE_SECONDS ago (the mark lives on Django's per-thread wrapper)."""
+    last = getattr(connection, "desa_optimized", None)
+    return last is None or last[0] is not raw or time.monotonic() - last[1] >= OPTIMIZE_SECONDS

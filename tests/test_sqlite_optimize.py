@@ -21,13 +21,18 @@ def _stats():
         return {row[0] for row in cursor.fetchall()}
 
 
-def test_each_request_ends_with_pragma_optimize(desa_a, client_for):
+def test_a_connection_is_optimized_after_its_first_request_then_periodically(
+    desa_a, client_for, monkeypatch
+):
     from django.test.utils import CaptureQueriesContext
+
+    from sitecore import sqlite
 
     index = section(desa_a, "artikel")
     for i in range(3):
         buat_artikel(index, f"Kabar desa {i}")
     had_stats = "sitecore_artikelpage" in _stats()
+    connection.close()  # the request opens a connection of its own, as a new worker's
     with CaptureQueriesContext(connection) as ctx:
         response = client_for(desa_a).get(index.relative_url(desa_a))
     assert response.status_code == 200 and "Kabar desa 2" in response.text
@@ -36,3 +41,15 @@ def test_each_request_ends_with_pragma_optimize(desa_a, client_for):
     assert any("sitecore_artikelpage" in q for q in sql[:-1])
     if not had_stats:  # a fresh database: the listing's tables got their statistics
         assert "sitecore_artikelpage" in _stats()
+    # The same connection serves the next requests without optimizing again ...
+    with CaptureQueriesContext(connection) as ctx:
+        client_for(desa_a).get(index.relative_url(desa_a))
+    assert ctx.captured_queries and "PRAGMA optimize" not in [
+        q["sql"] for q in ctx.captured_queries
+    ]
+    # ... until OPTIMIZE_SECONDS have passed.
+    clock = sqlite.time.monotonic() + sqlite.OPTIMIZE_SECONDS + 1
+    monkeypatch.setattr(sqlite.time, "monotonic", lambda: clock)
+    with CaptureQueriesContext(connection) as ctx:
+        client_for(desa_a).get(index.relative_url(desa_a))
+    assert ctx.captured_queries[-1]["sql"] == "PRAGMA optimize"
