@@ -35,12 +35,16 @@ class SQLiteOptimizeMiddleware:
             except DatabaseError:  # busy or broken: the next request will do it
                 logger.debug("PRAGMA optimize skipped", exc_info=True)
             else:
-                connection.desa_optimized = (raw, time.monotonic())
+                connection.desa_optimized = (raw, _now())
         return response
+
+
+def _now():
+    return time.monotonic()
 
 
 def _due(raw):
     """Whether this thread's open connection `raw` is new or was last optimized more
     than OPTIMIZE_SECONDS ago (the mark lives on Django's per-thread wrapper)."""
     last = getattr(connection, "desa_optimized", None)
-    return last is None or last[0] is not raw or time.monotonic() - last[1] >= OPTIMIZE_SECONDS
+    return last is None or last[0] is not raw or _now() - last[1] >= OPTIMIZE_SECONDS
