@@ -216,9 +216,15 @@ def exclusive_redis_db(url):
 # The demo (`seed_demo`) takes half a minute to build. test_demo builds it in the SQLite
 # pass (that is its test) and keeps the result here, keyed like the templates by the
 # code's fingerprint; the browser suite's page-type tour then starts from a copy instead
-# of seeding again. Kept: the database file and the media files it refers to.
+# of seeding again. Kept: the database file and the media files it refers to. Besides
+# the code, the translation catalogues are in its key: the English pages' texts come
+# partly from them.
 def _demo_paths():
-    stem = STATE_DIR / f"demo-{_fingerprint()}"
+    digest = hashlib.sha256(_fingerprint().encode())
+    for path in sorted(ROOT.glob("**/locale/*/LC_MESSAGES/*.po")):
+        if not {".venv", ".tools", "node_modules"} & set(path.relative_to(ROOT).parts):
+            digest.update(path.read_bytes())
+    stem = STATE_DIR / f"demo-{digest.hexdigest()[:20]}"
     return stem.with_suffix(".sqlite3"), STATE_DIR / f"{stem.name}-media"
 
 
