@@ -211,3 +211,61 @@ def exclusive_redis_db(url):
             _redis_lock = fh
             return number
         time.sleep(1)  # every number taken: wait for another run to finish
+
+
+# The demo (`seed_demo`) takes half a minute to build. test_demo builds it in the SQLite
+# pass (that is its test) and keeps the result here, keyed like the templates by the
+# code's fingerprint; the browser suite's page-type tour then starts from a copy instead
+# of seeding again. Kept: the database file and the media files it refers to. Besides
+# the code, the translation catalogues are in its key: the English pages' texts come
+# partly from them.
+def _demo_paths():
+    digest = hashlib.sha256(_fingerprint().encode())
+    for path in sorted(ROOT.glob("**/locale/*/LC_MESSAGES/*.po")):
+        if not {".venv", ".tools", "node_modules"} & set(path.relative_to(ROOT).parts):
+            digest.update(path.read_bytes())
+    stem = STATE_DIR / f"demo-{digest.hexdigest()[:20]}"
+    return stem.with_suffix(".sqlite3"), STATE_DIR / f"{stem.name}-media"
+
+
+def save_demo(connection, media_root):
+    """Keep a seeded demo: the SQLite `connection`'s database and `media_root`'s files.
+
+    The database is copied as the connection sees it, so a test's own transaction may
+    still be open."""
+    import shutil
+
+    database, media = _demo_paths()
+    if database.exists():
+        return
+    with _locked(database.stem):
+        if database.exists():
+            return
+        building = STATE_DIR / f"{database.stem}.{uuid.uuid4().hex[:8]}.building"
+        try:
+            # The backup API would wait forever on the open transaction; a serialized
+            # image includes what it has written.
+            building.write_bytes(connection.serialize())
+            shutil.rmtree(media, ignore_errors=True)
+            shutil.copytree(media_root, media)
+            os.replace(building, database)  # last: the database marks a complete copy
+        finally:
+            building.unlink(missing_ok=True)
+        for old in STATE_DIR.glob("demo-*.sqlite3"):
+            if old != database and old.stat().st_mtime < time.time() - 86400:
+                shutil.rmtree(STATE_DIR / f"{old.stem}-media", ignore_errors=True)
+                old.unlink(missing_ok=True)
+
+
+def load_demo(connection, media_root):
+    """Fill the SQLite `connection` and `media_root` with a kept demo; False if none is
+    kept for this code. The connection must have no transaction open."""
+    import shutil
+
+    database, media = _demo_paths()
+    if not database.exists():
+        return False
+    with contextlib.closing(sqlite3.connect(database)) as src:
+        src.backup(connection)
+    shutil.copytree(media, media_root, dirs_exist_ok=True)
+    return True

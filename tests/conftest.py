@@ -18,7 +18,11 @@ def pytest_configure(config):
 
 # The slowest modules (servers and manage.py in subprocesses) start first, so the two
 # pytest-xdist workers finish together instead of one waiting for the other's last test.
+# The browser suite's longest tests lead it the same way (the page-type tour alone took
+# half the suite's time, and it came last in file order).
 SLOW_FIRST = [
+    "test_e2e_ponsel.py",
+    "test_e2e_a11y.py",
     "test_security_reliability.py",
     "test_pengaduan_konkuren.py",
     "test_multiserver.py",

@@ -1,5 +1,8 @@
 """Idempotent demo seeding: running it again updates, never duplicates."""
 
+import contextlib
+
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail import hooks
@@ -246,8 +249,49 @@ def seed_users(sites):
     return accounts
 
 
+@contextlib.contextmanager
+def indeks_sekali():
+    """Search and reference index updates: once per object, when seeding is done.
+
+    Wagtail updates both indexes on every save, and seeding saves each page some ten
+    times (the page, its revisions, its publication, its alias, its translation): those
+    updates were a third of the seeding time. Here they are collected and queued once
+    per object after the last save, through the same tasks, so the indexes end up as
+    the saves would have left them. Not thread-safe: for a command, not a web request.
+    """
+    from modelsearch import signal_handlers as search
+    from wagtail import signal_handlers as references
+
+    pending = {}  # (task, args) in the order last asked for, as the saves ran them
+
+    class Tunda:
+        def __init__(self, task):
+            self.task = task
+
+        def enqueue(self, *args):
+            pending.pop((self.task, args), None)
+            pending[self.task, args] = None
+
+    tasks = search.insert_or_update_object_task, references.update_reference_index_task
+    search.insert_or_update_object_task = Tunda(tasks[0])
+    references.update_reference_index_task = Tunda(tasks[1])
+    try:
+        yield
+    finally:
+        search.insert_or_update_object_task = tasks[0]
+        references.update_reference_index_task = tasks[1]
+    with transaction.atomic():
+        for task, (app_label, model_name, pk) in pending:
+            # Rows a later save replaced (a page's inline children) are gone: their
+            # parent's own update covers them.
+            if apps.get_model(app_label, model_name)._base_manager.filter(pk=pk).exists():
+                task.enqueue(app_label, model_name, pk)
+
+
 def seed(port=8000, stdout=None):
-    sites, accounts = _seed(port)
+    # The index context ends after _seed's commit: the translations publish on commit.
+    with indeks_sekali():
+        sites, accounts = _seed(port)
     # After the commit: the translations' deferred work publishes the English pages
     # once more, which resets their read counts.
     from sitecore.demo.terjemahan import bacaan_inggris
