@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from bench.data.core import insert_pages
 from sitecore import situs
 from sitecore.models import DesaHomePage, DesaProfil
 from sitecore.provisioning import buat_desa
@@ -62,17 +63,7 @@ def tambah_desa(start, count, bump=True):
                     alias_of_id=originals[i].pk if originals else None,
                 )
             )
-        base_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
-        bases = Page.objects.bulk_create(
-            [Page(**{name: getattr(p, name) for name in base_fields}) for p in made]
-        )
-        for page, base in zip(made, bases, strict=True):
-            page.pk = page.id = page.page_ptr_id = base.pk
-            page._state.adding = False
-        DesaHomePage._base_manager._insert(
-            made, fields=DesaHomePage._meta.local_concrete_fields, using=connection.alias
-        )
-        return made
+        return insert_pages(made)
 
     homes = pages(locale_id, "")
     pages(locale_en, "-en", originals=homes)

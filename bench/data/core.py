@@ -75,20 +75,27 @@ def bulk_child_pages(parent, pages, batch_size=500):
         published = getattr(page, "tanggal_terbit", None) or now
         page.first_published_at = page.first_published_at or published
         page.last_published_at = page.last_published_at or published
-    base_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
     with transaction.atomic():
         for start in range(0, len(pages), batch_size):
-            batch = pages[start : start + batch_size]
-            bases = Page.objects.bulk_create(
-                [Page(**{name: getattr(p, name) for name in base_fields}) for p in batch]
-            )
-            for page, base in zip(batch, bases, strict=True):
-                page.pk = page.id = page.page_ptr_id = base.pk
-                page._state.adding = False
-            # The child table only: the same private insert bulk_create uses, which
-            # refuses multi-table models as a whole but not table by table.
-            model._base_manager._insert(
-                batch, fields=model._meta.local_concrete_fields, using=connection.alias
-            )
+            insert_pages(pages[start : start + batch_size])
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    return pages
+
+
+def insert_pages(pages):
+    """INSERT `pages` (one specific Page class, tree fields already set) into both of
+    their tables, in two statements; sets their primary keys."""
+    model = type(pages[0])
+    base_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
+    bases = Page.objects.bulk_create(
+        [Page(**{name: getattr(p, name) for name in base_fields}) for p in pages]
+    )
+    for page, base in zip(pages, bases, strict=True):
+        page.pk = page.id = page.page_ptr_id = base.pk
+        page._state.adding = False
+    # The child table only: the same private insert bulk_create uses, which refuses
+    # multi-table models as a whole but not table by table.
+    model._base_manager._insert(
+        pages, fields=model._meta.local_concrete_fields, using=connection.alias
+    )
     return pages
