@@ -208,3 +208,35 @@ def test_an_immediate_announcement_refreshes_every_page(desa, client_for):
     page.save_revision().publish()
     assert _refreshed(reader, desa["urls"]) == set(desa["urls"])
     assert "Banjir: jalan ke Dusun Timur ditutup" in reader.get(desa["urls"]["agenda"]).text
+
+
+def test_every_worker_sees_a_change_without_a_shared_page_cache(desa, client, client_for):
+    """Without Redis each gunicorn worker keeps pages in its own memory; what they were
+    rendered with is shared (the database), so no worker serves the old page."""
+    from django.conf import settings
+
+    if settings.PAGE_CACHE_GENERATIONS_ALIAS == getattr(settings, "PAGE_CACHE_ALIAS", "default"):
+        pytest.skip("one shared cache (Redis) holds pages and generations")
+
+    def worker(name):
+        local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+        return override_settings(CACHES={**settings.CACHES, "default": local})
+
+    reader = client_for(desa["site"])
+    item = desa["urls"]["item_x"]
+    for name in ("worker-1", "worker-2"):
+        with worker(name):
+            first = reader.get(item)
+            assert first[HIT] == "miss" and "Dibahas" not in first.text
+            assert reader.get(item)[HIT] == "hit"
+    with worker("worker-2"):  # the officer's click lands on the second worker
+        _tindak(
+            client,
+            desa["items"][0],
+            "dibahas",
+            rapat_tanggal=timezone.localdate().isoformat(),
+            rapat_temuan="Dibahas di musyawarah dusun.",
+        )
+    with worker("worker-1"):
+        fresh = reader.get(item)
+        assert fresh[HIT] == "miss" and "Dibahas" in fresh.text

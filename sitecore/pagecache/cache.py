@@ -67,6 +67,13 @@ def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+def _generation_cache():
+    """Generations must be one for every worker process and app server, wherever pages
+    are kept: a bump seen by one worker only would leave the others serving the old page
+    (without Redis each gunicorn worker keeps its pages in its own memory)."""
+    return caches[getattr(settings, "PAGE_CACHE_GENERATIONS_ALIAS", "default")]
+
+
 def _timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
@@ -112,7 +119,7 @@ def _generation_timeout(kind):
 
 def _generations(hostname, kinds):
     """{generation key: value} for `kinds` of one host, starting the missing ones."""
-    cache = _cache()
+    cache = _generation_cache()
     keys = [generation_key(hostname, kind) for kind in kinds]
     found = cache.get_many(keys)
     missing = [(key, kind) for key, kind in zip(keys, kinds, strict=True) if key not in found]
@@ -125,7 +132,7 @@ def _generations(hostname, kinds):
 
 def bump(hostname, kinds):
     """Invalidate what one host's pages show of `kinds` (kind names or "kind:pk")."""
-    cache = _cache()
+    cache = _generation_cache()
     for timeout in {_generation_timeout(kind) for kind in kinds}:
         value = _new_generation()
         cache.set_many(
@@ -305,7 +312,7 @@ class PageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             generations, status, headers, content = cached
-            if cache.get_many(list(generations)) == generations:
+            if _generation_cache().get_many(list(generations)) == generations:
                 response = HttpResponse(content, status=status)
                 for name, value in headers:
                     response[name] = value

@@ -156,6 +156,9 @@ WIDGET_CACHE_ENABLED = env_bool("WIDGET_CACHE_ENABLED", True)
 # is set; page cache, visitor counters and the limits' store.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = caches_config(REDIS_URL, BASE_DIR)
+# What each village's pages were rendered with (sitecore.pagecache) is shared by every
+# worker: in Redis with the pages, else in the limits' table of the database.
+PAGE_CACHE_GENERATIONS_ALIAS = "default" if REDIS_URL else "batas"
 
 AUTH_PASSWORD_VALIDATORS = [
     {

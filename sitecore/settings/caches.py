@@ -4,9 +4,10 @@
   REDIS_URL is set, else per-process memory);
 - kunjungan: visitor/read counters, shared by every worker process and the cron flush
   (Redis, else a file cache);
-- batas: rate limits, lockouts and attempt counters (sitecore.batas), shared by every
-  worker and app server and never evicted by page traffic (Redis, else a database table
-  created by migration sitecore 0006).
+- batas: rate limits, lockouts and attempt counters (sitecore.batas), the site index's
+  version (sitecore.situs) and, without Redis, the page cache's generations: shared by
+  every worker and app server and never evicted by page traffic (Redis, else a database
+  table created by migration sitecore 0006).
 """
 
 import os
