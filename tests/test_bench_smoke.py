@@ -11,6 +11,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import get_commands
+from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -19,7 +20,7 @@ from bench.data import BenchScale, bench_pages, extra_villages, generate_village
 from bench.data.konten import tambah_artikel
 from pengaduan.models import Pengaduan, TindakLanjut
 from pengaduan.testing import _private_root  # noqa: F401
-from sitecore.models import ArtikelPage, DesaProfil
+from sitecore.models import ArtikelPage, DesaProfil, StatistikPage
 from tests.conftest import section
 from tests.subproses import manage
 from transparansi.models import APBDesPage, BarisAPBDes
@@ -35,6 +36,7 @@ EXPECTED_PAGES = [
     "statistics",
     "apbdes",
     "register",
+    "register_item",
     "register_filtered",
     "report",
     "submission",
@@ -90,12 +92,32 @@ def test_adding_more_articles_continues_the_tree(desa_a, client_for):
     assert "laporan ke-5" in listing.text
 
 
-def test_extra_villages_are_provisioned_up_to_the_total(desa_a, desa_b):
+def test_extra_villages_are_real_routable_villages_in_both_languages(desa_a, desa_b):
     before = DesaProfil.objects.count()
     created = extra_villages(before + 1, log=lambda *a: None)
     assert len(created) == 1
     assert DesaProfil.objects.count() == before + 1
-    assert section(created[0], "pengaduan").live
+    site = created[0]
+    assert section(site, "pengaduan").live
+    # The home is a real English translation (wagtail-localize), not an alias.
+    home = site.root_page
+    english = home.get_translations().get(locale__language_code="en")
+    assert english.alias_of_id is None
+    assert english.live
+
+    generate_village(site, TINY)
+    client = Client(HTTP_HOST=site.hostname)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Desa Bench 001" in response.text
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Welcome to the official site of Bench 001 village." in response.text
+    # Statistics inserted in bulk render like published ones.
+    stat = StatistikPage.objects.child_of(section(site, "statistik")).order_by("path").first()
+    assert stat.live and stat.data.count() == 3
+    response = client.get(stat.relative_url(site))
+    assert response.status_code == 200, stat.url_path
 
 
 BENCH_COMMANDS = {"bench", "bench_data", "bench_probe"}

@@ -22,7 +22,10 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("--villages", type=int, default=50)
+        parser.add_argument("--villages", type=int, default=500, help="large set")
+        parser.add_argument(
+            "--small-villages", type=int, default=5, help="small set (same busy village)"
+        )
         parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
         parser.add_argument("--connections", type=int, default=32)
         parser.add_argument("--workers", type=int, default=2)
