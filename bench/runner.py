@@ -121,7 +121,8 @@ class BenchRun:
         )
 
     def _marker(self, name):
-        return self.data_dir / f"{name}.built.json"
+        # Per backend: the SQLite files and the PostgreSQL databases share the folder.
+        return self.data_dir / f"{self.vendor}-{name}.built.json"
 
     def _built(self, name, spec):
         marker = self._marker(name)
