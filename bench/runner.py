@@ -54,6 +54,10 @@ class BenchRun:
         self.cold_connections = opts["cold_connections"] or self.workers
         self.vendor, self.small_url, self.large_url = self._database_urls()
         self.build_seconds = {}
+        self.cold_samples = opts["cold_samples"]
+        # Two app servers need a shared database and a shared page cache.
+        shared = self.vendor == "postgres" and bool(os.environ.get("REDIS_URL"))
+        self.app_servers = opts["app_servers"] or (2 if shared else 1)
 
     def close(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -242,15 +246,21 @@ class BenchRun:
                     raise CommandError(f"{page['url']} answered {page['cold']['status']}")
 
         servers = Servers(self)
-        self.log("Large and demo-size data sets, page cache off (cold), page by page…")
-        large_cold, small_cold = servers.measure_cold_pair(probe_large, probe_small)
-        self.log("Large data set, page cache on (warm) and submissions…")
-        large_warm = servers.measure_server(
-            self.large_url, probe_large, True, "large-warm", submission=True
+        self.log(
+            f"{self.app_servers} app server(s) per data set, {self.workers} workers each; "
+            "page cache off (fragments warm), large and small set, page by page…"
+        )
+        results = {}
+        results["fragments_large"], results["fragments_small"] = servers.measure_warm_fragments(
+            probe_large, probe_small
+        )
+        self.log("Page cache on: cold (cache dropped before each GET), warm, ping, mixed…")
+        results["cold_large"], results["cold_small"], results["warm"] = servers.measure_cached(
+            probe_large, probe_small
         )
 
-        checks = report.evaluate(probe_large, large_cold, large_warm, small_cold, self.connections)
-        table = report.table(probe_large, large_cold, large_warm, small_cold)
+        checks = report.evaluate(self, probe_large, results)
+        table = report.table(probe_large, results)
         self.log("")
         self.log(table)
         self.log("")
@@ -261,12 +271,11 @@ class BenchRun:
             self,
             seconds={
                 "build": round(built - started),
+                "build_sets": self.build_seconds,
                 "total": round(time.monotonic() - started),
             },
-            probe={"large": probe_large, "demo": probe_small},
-            large_cold=large_cold,
-            large_warm=large_warm,
-            demo_cold=small_cold,
+            probe={"large": probe_large, "small": probe_small},
+            results=results,
             checks=checks,
         )
         path = self.out / f"bench-{stamp}.json"

@@ -422,9 +422,14 @@ class Servers:
             while not stop.is_set():
                 started = time.monotonic()
                 try:
-                    changes.append(
-                        self.post(group.ports[i % len(group.ports)], "/__bench__/petugas/")
-                    )
+                    answer = self.post(group.ports[i % len(group.ports)], "/__bench__/petugas/")
+                    changes.append(answer)
+                    if not answer["shared"]:
+                        # A per-process cache (locmem) heard of the change in the worker
+                        # that made it only; the others would serve stale pages, which
+                        # would flatter the hit rate. Drop theirs too, as a shared cache
+                        # would.
+                        self.drop(group)
                 except OSError as exc:
                     errors.append(str(exc))
                 i += 1
@@ -441,6 +446,7 @@ class Servers:
         row.update(
             paths=paths,
             officer_changes=len(changes),
+            officer_propagated=any(not c["shared"] for c in changes),
             officer_errors=errors[:5],
             hit_rate=round(row["cache"]["hit"] / counted, 4) if counted else 0,
         )

@@ -35,6 +35,15 @@ class Command(BaseCommand):
             default=None,
             help="connections for uncached runs (default: one per worker, no queueing)",
         )
+        parser.add_argument(
+            "--cold-samples", type=int, default=40, help="cold GETs per page and data set"
+        )
+        parser.add_argument(
+            "--app-servers",
+            type=int,
+            default=None,
+            help="gunicorn servers per data set (default: 2 with PostgreSQL and Redis, else 1)",
+        )
         parser.add_argument("--out", default=str(settings.BASE_DIR / "bench-results"))
         parser.add_argument("--reuse", action="store_true", help="keep built data sets")
         parser.add_argument(
