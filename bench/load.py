@@ -32,9 +32,16 @@ class _Hidden(HTMLParser):
 
 
 def hidden_inputs(html):
-    """{name: value} of a page's hidden inputs (CSRF token, one-time token, captcha key)."""
+    """{name: value} of a page's hidden inputs (CSRF token, one-time token, captcha key).
+
+    Only the POST form is parsed: the client shares the 2 cores with the servers, and
+    parsing the whole page (menus, footer) for every resident cost it more than needed.
+    """
+    mark = html.find('method="post"')
+    start = html.rfind("<form", 0, mark) if mark >= 0 else -1
+    end = html.find("</form>", mark) if start >= 0 else -1
     parser = _Hidden()
-    parser.feed(html)
+    parser.feed(html[start : end + len("</form>")] if end >= 0 else html)
     return parser.fields
 
 
