@@ -126,7 +126,8 @@ def table(probe, results):
         f"{'cold p50':>9}{'p95':>8}{'p99':>8}{'5v p50':>8}{'ratio':>6}"
         f"{'warm rps':>9}{'p95':>7}{'x ping':>7}{'SQL':>5}{'gzKB':>6}"
     )
-    lines = [head, "-" * len(head)]
+    groups = f"{'':<22}{'warm fragments':^25}{'cold (after a change)':^47}{'warm (cached)':^23}"
+    lines = [groups, head, "-" * len(head)]
     ping = warm["ping"]["rps"]
     for p in _pages(probe):
         key = p["key"]
