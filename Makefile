@@ -14,7 +14,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Bytecode is kept in __pycache__ (git-ignored) instead.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: system-deps help install demo serve seed test test-sqlite test-postgres lint format e2e bench clean messages compilemessages
+.PHONY: system-deps help install demo serve seed test test-sqlite test-postgres lint format e2e bench bench-postgres clean messages compilemessages
 
 help:
 	@echo "make demo   - install, migrate, load demo villages and serve on port $(PORT)"
@@ -108,10 +108,18 @@ e2e: install compilemessages
 	npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/e2e -m e2e -p no:cacheprovider -q -n 2 --durations=5
 
-# Load test on a large generated data set (~15 min, not part of `make test`); docs/performance.md.
-# The bench app (its commands, /ping/) is installed by bench.settings only.
+# Load test on a large generated data set (not part of `make test`); docs/performance.md.
+# The bench app (its commands, /ping/, its hooks) is installed by bench.settings only.
+# `make bench` runs on SQLite (one app server); `make bench-postgres` on PostgreSQL + Redis
+# with two app servers sharing them. Options: BENCH_ARGS="--reuse --duration 5" etc.
+BENCH_ARGS ?=
+BENCH_DATABASE_URL ?= $(PG_URL)
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/14
 bench: install compilemessages
-	$(MANAGE) bench --settings=bench.settings $(BENCH_ARGS)
+	env -u DATABASE_URL -u REDIS_URL $(MANAGE) bench --settings=bench.settings $(BENCH_ARGS)
+
+bench-postgres: install compilemessages
+	DATABASE_URL="$(BENCH_DATABASE_URL)" REDIS_URL="$(BENCH_REDIS_URL)" $(MANAGE) bench --settings=bench.settings $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) staticfiles db.sqlite3* media

@@ -1,6 +1,6 @@
 """Complaint-submission load client for `make bench`; standard library only.
 
-Run as its own process: `python -m bench.load --port P --host H --path /x/ ...`.
+Run as its own process: `python -m bench.load --port P[,P2] --host H --path /x/ ...`.
 Each of N threads repeatedly plays one resident: GET the form (session, CSRF cookie,
 one-time token, captcha key), then POST it. Every resident connects from its own
 loopback address (127.x.y.z) because the form rightly limits submissions per address.
@@ -32,9 +32,16 @@ class _Hidden(HTMLParser):
 
 
 def hidden_inputs(html):
-    """{name: value} of a page's hidden inputs (CSRF token, one-time token, captcha key)."""
+    """{name: value} of a page's hidden inputs (CSRF token, one-time token, captcha key).
+
+    Only the POST form is parsed: the client shares the 2 cores with the servers, and
+    parsing the whole page (menus, footer) for every resident cost it more than needed.
+    """
+    mark = html.find('method="post"')
+    start = html.rfind("<form", 0, mark) if mark >= 0 else -1
+    end = html.find("</form>", mark) if start >= 0 else -1
     parser = _Hidden()
-    parser.feed(html)
+    parser.feed(html[start : end + len("</form>")] if end >= 0 else html)
     return parser.fields
 
 
@@ -91,7 +98,7 @@ def submit_once(port, host, path, data, source):
         conn.close()
 
 
-def run(port, host, path, data, clients, duration):
+def run(ports, host, path, data, clients, duration):
     deadline = time.monotonic() + duration
     counter = itertools.count()
     lock = threading.Lock()
@@ -101,6 +108,8 @@ def run(port, host, path, data, clients, duration):
         while time.monotonic() < deadline:
             with lock:
                 n = next(counter)
+            # Residents spread over the app servers; each stays on one for GET and POST.
+            port = ports[n % len(ports)]
             code, error, took = submit_once(port, host, path, data, _address(n))
             with lock:
                 seconds.append(took)
@@ -138,16 +147,15 @@ def run(port, host, path, data, clients, duration):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", required=True, help="port, or ports separated by commas")
     parser.add_argument("--host", required=True)
     parser.add_argument("--path", required=True)
     parser.add_argument("--data", required=True, help="JSON object of visible form fields")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=10)
     args = parser.parse_args()
-    result = run(
-        args.port, args.host, args.path, json.loads(args.data), args.clients, args.duration
-    )
+    ports = [int(p) for p in args.port.split(",")]
+    result = run(ports, args.host, args.path, json.loads(args.data), args.clients, args.duration)
     print(json.dumps(result))
 
 

@@ -28,8 +28,9 @@ from bench import report
 from bench.data import BIG_HOSTNAME
 from bench.servers import LUA, Servers
 
-DATA_VERSION = "1"  # bump when the generators change, so --reuse rebuilds
+DATA_VERSION = "2"  # bump when the generators change, so --reuse rebuilds
 SETTINGS = "bench.settings"
+IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
 
 
 class BenchRun:
@@ -52,6 +53,11 @@ class BenchRun:
         self.workers = opts["workers"]
         self.cold_connections = opts["cold_connections"] or self.workers
         self.vendor, self.small_url, self.large_url = self._database_urls()
+        self.build_seconds = {}
+        self.cold_samples = opts["cold_samples"]
+        # Two app servers need a shared database and a shared page cache.
+        shared = self.vendor == "postgres" and bool(os.environ.get("REDIS_URL"))
+        self.app_servers = opts["app_servers"] or (2 if shared else 1)
 
     def close(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -119,7 +125,8 @@ class BenchRun:
         )
 
     def _marker(self, name):
-        return self.data_dir / f"{name}.built.json"
+        # Per backend: the SQLite files and the PostgreSQL databases share the folder.
+        return self.data_dir / f"{self.vendor}-{name}.built.json"
 
     def _built(self, name, spec):
         marker = self._marker(name)
@@ -156,20 +163,43 @@ class BenchRun:
             dst = urlsplit(dst_url).path.lstrip("/")
             self._pg(f'CREATE DATABASE "{dst}" TEMPLATE "{src}"', dst_url)
 
-    def build(self):
+    def _bench_data(self, database_url, villages, *extra):
         opts = self.opts
-        small_spec = {"version": DATA_VERSION, "set": "demo"}
-        large_spec = {
+        self.manage(
+            database_url,
+            "bench_data",
+            "--villages",
+            str(villages),
+            "--artikel",
+            str(opts["artikel"]),
+            "--pengaduan",
+            str(opts["pengaduan"]),
+            "--baris-apbdes",
+            str(opts["baris_apbdes"]),
+            *extra,
+            TASKS_BACKEND=IMMEDIATE,
+        )
+
+    def build(self):
+        """The small set (the demo + villages up to --small-villages, the busy village at
+        full size), then the large set: a copy of it + villages up to --villages. Both
+        have the same busy village, so their ratio is the cost of the site count."""
+        opts = self.opts
+        scale = {k: opts[k] for k in ("artikel", "pengaduan", "baris_apbdes")}
+        small_spec = {
             "version": DATA_VERSION,
-            "set": "large",
-            "villages": opts["villages"],
-            "artikel": opts["artikel"],
-            "pengaduan": opts["pengaduan"],
-            "baris_apbdes": opts["baris_apbdes"],
+            "set": "small",
+            "villages": opts["small_villages"],
+            **scale,
         }
-        immediate = {"TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        large_spec = {**small_spec, "set": "large", "villages": opts["villages"]}
+        immediate = {"TASKS_BACKEND": IMMEDIATE}
         if not self._built("small", small_spec):
-            self.log("Building the demo-size data set (migrate + seed_demo)…")
+            self.log(
+                f"Building the small data set (migrate + seed_demo, "
+                f"{opts['small_villages']} villages)…"
+            )
+            started = time.monotonic()
             self._drop(self.small_url)
             self._marker("large").unlink(missing_ok=True)
             if self.vendor == "postgres":
@@ -177,30 +207,24 @@ class BenchRun:
                 self._pg(f'CREATE DATABASE "{name}"', self.small_url)
             self.manage(self.small_url, "migrate", "--noinput", "-v", "0", **immediate)
             self.manage(self.small_url, "seed_demo", "--port", "80", **immediate)
+            self._bench_data(self.small_url, opts["small_villages"])
+            self.build_seconds["small"] = round(time.monotonic() - started)
             self._marker("small").write_text(json.dumps(small_spec))
         else:
             self.manage(self.small_url, "migrate", "--noinput", "-v", "0", **immediate)
         if not self._built("large", large_spec):
             self.log(f"Building the large data set ({opts['villages']} villages)…")
+            started = time.monotonic()
             self._drop(self.large_url)
             self._copy(self.small_url, self.large_url)
-            self.manage(
-                self.large_url,
-                "bench_data",
-                "--villages",
-                str(opts["villages"]),
-                "--artikel",
-                str(opts["artikel"]),
-                "--pengaduan",
-                str(opts["pengaduan"]),
-                "--baris-apbdes",
-                str(opts["baris_apbdes"]),
-                **immediate,
-            )
+            self._bench_data(self.large_url, opts["villages"], "--villages-only")
+            self.build_seconds["large"] = round(time.monotonic() - started)
             self._marker("large").write_text(json.dumps(large_spec))
         else:
             # A kept data set still gets the migrations added since it was built.
             self.manage(self.large_url, "migrate", "--noinput", "-v", "0", **immediate)
+        for name, seconds in self.build_seconds.items():
+            self.log(f"  {name} set built in {seconds} s")
 
     # --- main --------------------------------------------------------------------------
 
@@ -222,15 +246,21 @@ class BenchRun:
                     raise CommandError(f"{page['url']} answered {page['cold']['status']}")
 
         servers = Servers(self)
-        self.log("Large and demo-size data sets, page cache off (cold), page by page…")
-        large_cold, small_cold = servers.measure_cold_pair(probe_large, probe_small)
-        self.log("Large data set, page cache on (warm) and submissions…")
-        large_warm = servers.measure_server(
-            self.large_url, probe_large, True, "large-warm", submission=True
+        self.log(
+            f"{self.app_servers} app server(s) per data set, {self.workers} workers each; "
+            "page cache off (fragments warm), large and small set, page by page…"
+        )
+        results = {}
+        results["fragments_large"], results["fragments_small"] = servers.measure_warm_fragments(
+            probe_large, probe_small
+        )
+        self.log("Page cache on: cold (cache dropped before each GET), warm, ping, mixed…")
+        results["cold_large"], results["cold_small"], results["warm"] = servers.measure_cached(
+            probe_large, probe_small
         )
 
-        checks = report.evaluate(probe_large, large_cold, large_warm, small_cold, self.connections)
-        table = report.table(probe_large, large_cold, large_warm, small_cold)
+        checks = report.evaluate(self, probe_large, results)
+        table = report.table(probe_large, results)
         self.log("")
         self.log(table)
         self.log("")
@@ -241,12 +271,11 @@ class BenchRun:
             self,
             seconds={
                 "build": round(built - started),
+                "build_sets": self.build_seconds,
                 "total": round(time.monotonic() - started),
             },
-            probe={"large": probe_large, "demo": probe_small},
-            large_cold=large_cold,
-            large_warm=large_warm,
-            demo_cold=small_cold,
+            probe={"large": probe_large, "small": probe_small},
+            results=results,
             checks=checks,
         )
         path = self.out / f"bench-{stamp}.json"

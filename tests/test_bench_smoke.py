@@ -11,6 +11,8 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import get_commands
+from django.http import Http404
+from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -19,7 +21,7 @@ from bench.data import BenchScale, bench_pages, extra_villages, generate_village
 from bench.data.konten import tambah_artikel
 from pengaduan.models import Pengaduan, TindakLanjut
 from pengaduan.testing import _private_root  # noqa: F401
-from sitecore.models import ArtikelPage, DesaProfil
+from sitecore.models import ArtikelPage, DesaProfil, StatistikPage
 from tests.conftest import section
 from tests.subproses import manage
 from transparansi.models import APBDesPage, BarisAPBDes
@@ -35,6 +37,7 @@ EXPECTED_PAGES = [
     "statistics",
     "apbdes",
     "register",
+    "register_item",
     "register_filtered",
     "report",
     "submission",
@@ -90,12 +93,32 @@ def test_adding_more_articles_continues_the_tree(desa_a, client_for):
     assert "laporan ke-5" in listing.text
 
 
-def test_extra_villages_are_provisioned_up_to_the_total(desa_a, desa_b):
+def test_extra_villages_are_real_routable_villages_in_both_languages(desa_a, desa_b):
     before = DesaProfil.objects.count()
     created = extra_villages(before + 1, log=lambda *a: None)
     assert len(created) == 1
     assert DesaProfil.objects.count() == before + 1
-    assert section(created[0], "pengaduan").live
+    site = created[0]
+    assert section(site, "pengaduan").live
+    # The home is a real English translation (wagtail-localize), not an alias.
+    home = site.root_page
+    english = home.get_translations().get(locale__language_code="en")
+    assert english.alias_of_id is None
+    assert english.live
+
+    generate_village(site, TINY)
+    client = Client(HTTP_HOST=site.hostname)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Desa Bench 001" in response.text
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Welcome to the official site of Bench 001 village." in response.text
+    # Statistics inserted in bulk render like published ones.
+    stat = StatistikPage.objects.child_of(section(site, "statistik")).order_by("path").first()
+    assert stat.live and stat.data.count() == 3
+    response = client.get(stat.relative_url(site))
+    assert response.status_code == 200, stat.url_path
 
 
 BENCH_COMMANDS = {"bench", "bench_data", "bench_probe"}
@@ -107,13 +130,25 @@ import json
 from django.conf import settings
 from django.core.management import get_commands, load_command_class
 from django.db import connection
+from django.http import Http404
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 
+def view(path):
+    try:
+        return resolve(path)._func_path
+    except Exception as exc:
+        return type(exc).__name__
+
+
 result = {
     "urlconf": settings.ROOT_URLCONF,
-    "view": resolve("/ping/")._func_path,
+    "view": view("/ping/"),
+    "drop": view("/__bench__/drop/"),
+    "petugas": view("/__bench__/petugas/"),
+    "middleware": list(settings.MIDDLEWARE),
+    "apps": list(settings.INSTALLED_APPS),
     "commands": {name: app for name, app in get_commands().items() if app == "bench"},
 }
 if "bench" in result["commands"].values():
@@ -161,6 +196,8 @@ def test_bench_settings_route_ping_and_install_the_commands(tmp_path):
     result = _settings_process(tmp_path, "bench.settings", ping=True)
     assert result["urlconf"] == "bench.urls"
     assert result["view"] == "bench.views.ping"
+    assert result["drop"] == "bench.views.drop"
+    assert result["petugas"] == "bench.views.petugas"
     assert set(result["commands"]) == BENCH_COMMANDS
     assert "--reuse" in result["bench_help"]
     assert "--build-only" in result["bench_help"]
@@ -189,7 +226,85 @@ def test_production_settings_have_no_ping_and_no_bench_commands(tmp_path):
     result = _settings_process(tmp_path, "sitecore.settings.production")
     assert result["urlconf"] == "sitecore.urls"
     assert result["view"] != "bench.views.ping"
+    # Wagtail's catch-all takes any other path: the bench hooks are not routed.
+    assert not result["drop"].startswith("bench.")
+    assert not result["petugas"].startswith("bench.")
     assert result["commands"] == {}
+
+
+@pytest.mark.sekali
+def test_bare_settings_are_django_alone(tmp_path):
+    """The stack-cost baseline: the same view, no app, no middleware."""
+    result = _settings_process(tmp_path, "bench.bare")
+    assert result["urlconf"] == "bench.bare"
+    assert result["view"] == "bench.bare.ping"
+    assert result["middleware"] == []
+    assert result["apps"] == []
+    assert result["drop"] == "Resolver404"
+
+
+def test_bench_hooks_are_not_routed_by_the_product(desa_a, client_for):
+    client = client_for(desa_a)
+    assert client.post("/__bench__/drop/").status_code == 404
+    assert client.post("/__bench__/petugas/").status_code == 404
+
+
+def test_drop_empties_the_villages_cache(desa_a, desa_b, settings):
+    """The cold client's hook: a new generation for the Host's village only."""
+    from django.test import RequestFactory
+
+    from bench import views
+    from sitecore.pagecache.cache import current_generation
+
+    before_a, before_b = current_generation(desa_a.hostname), current_generation(desa_b.hostname)
+    response = views.drop(RequestFactory().post("/__bench__/drop/", HTTP_HOST=desa_a.hostname))
+    assert response.status_code == 200
+    answer = json.loads(response.content)
+    assert answer["pid"] == os.getpid()
+    assert answer["shared"] == ("locmem" not in settings.CACHES["default"]["BACKEND"].lower())
+    assert current_generation(desa_a.hostname) != before_a
+    assert current_generation(desa_b.hostname) == before_b
+
+
+def test_officer_hook_changes_a_complaint_through_the_service(desa_a, desa_b):
+    from django.test import RequestFactory
+
+    from bench import views
+    from pengaduan.workflow import Status
+
+    generate_village(desa_a, TINY)
+    factory = RequestFactory()
+
+    def click():
+        request = factory.post("/__bench__/petugas/", HTTP_HOST=desa_a.hostname)
+        return json.loads(views.petugas(request).content)
+
+    events_before = TindakLanjut.objects.filter(pengaduan__site=desa_a).count()
+    first = click()
+    item = Pengaduan.objects.get(kode=first["kode"])
+    assert item.site == desa_a
+    assert item.status == first["status"] == Status.DIBAHAS
+    # The service recorded the event, as the officer's form does.
+    event = TindakLanjut.objects.filter(pengaduan=item).latest("pk")
+    assert (event.dari_status, event.ke_status) == (Status.DITINDAKLANJUTI, Status.DIBAHAS)
+    second = click()
+    assert second["kode"] == first["kode"]
+    assert second["status"] == Status.DITINDAKLANJUTI
+    assert TindakLanjut.objects.filter(pengaduan__site=desa_a).count() == events_before + 2
+    # A village without a complaint in those states: nothing to change.
+    with pytest.raises(Http404):
+        views.petugas(factory.post("/__bench__/petugas/", HTTP_HOST=desa_b.hostname))
+
+
+def test_percentiles_of_raw_samples():
+    from bench.servers import _pct
+
+    samples = [i / 1000 for i in range(1, 101)]  # 1..100 ms
+    assert _pct(samples, 50) == 50
+    assert _pct(samples, 95) == 95
+    assert _pct(samples, 99) == 99
+    assert _pct([0.2], 95) == 200
+    assert _pct([], 50) is None
 
 
 def test_upcoming_widget_shortcut_gives_the_same_events(desa_a):

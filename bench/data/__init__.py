@@ -40,8 +40,31 @@ def bench_pages(site):
     return sorted(pages, key=lambda p: p.order)
 
 
+def terjemahkan_beranda(site):
+    """The village's home as a real English translation (not an alias), made with
+    wagtail-localize's machinery the way the demo translates its villages
+    (`sitecore.demo.terjemahan`): the English tree then has a translated root."""
+    from wagtail.models import Locale
+
+    from sitecore.demo.terjemahan import UMUM, terjemahkan
+
+    home = site.root_page.specific
+    nama = home.title.removeprefix("Desa ")
+    kamus = {
+        **UMUM,
+        home.title: home.title,
+        home.intro: f"Welcome to the official site of {nama} village.",
+    }
+    terjemahkan(home, kamus, Locale.objects.get(language_code="en"))
+
+
 def extra_villages(total, log=print):
-    """Provision villages until the installation has `total` village sites."""
+    """Provision villages until the installation has `total` village sites.
+
+    Each one through `buat_desa`, as an administrator creates a village (site, profile,
+    sections, English aliases, role groups, the apps' hooks; about 0.35 s), its home
+    then translated into English.
+    """
     from sitecore.models import DesaProfil
     from sitecore.provisioning import buat_desa
 
@@ -54,31 +77,37 @@ def extra_villages(total, log=print):
         if Site.objects.filter(hostname=hostname).exists():
             continue
         zona = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"][i % 3]
-        created.append(
-            buat_desa(
-                f"Bench {i:03d}",
-                hostname,
-                slug=f"bench-{i:03d}",
-                zona_waktu=zona,
-                kecamatan="Kecamatan Uji",
-                kabupaten="Kabupaten Uji",
-                provinsi="Provinsi Uji",
-            )
+        site = buat_desa(
+            f"Bench {i:03d}",
+            hostname,
+            slug=f"bench-{i:03d}",
+            zona_waktu=zona,
+            kecamatan="Kecamatan Uji",
+            kabupaten="Kabupaten Uji",
+            provinsi="Provinsi Uji",
         )
+        terjemahkan_beranda(site)
+        created.append(site)
         n += 1
-        if n % 10 == 0:
+        if n % 50 == 0:
             log(f"  {n} desa")
     return created
 
 
-def generate(villages, big_hostname=BIG_HOSTNAME, big=None, small=None, log=print):
-    """The large data set on top of whatever the database holds (e.g. the demo)."""
+def generate(
+    villages, big_hostname=BIG_HOSTNAME, big=None, small=None, log=print, big_content=True
+):
+    """The data set on top of whatever the database holds (e.g. the demo): villages up to
+    `villages` in total, each new one with `small` content, and the busy village with
+    `big` content unless `big_content` is false (it already has it: the 500-village set
+    is the 5-village set plus villages)."""
     big = big or BenchScale.besar()
     small = small or BenchScale.kecil()
-    others = extra_villages(villages, log=log)
     site = Site.objects.get(hostname=big_hostname)
-    log(f"  {big_hostname}: {big.as_dict()}")
-    generate_village(site, big)
+    if big_content:
+        log(f"  {big_hostname}: {big.as_dict()}")
+        generate_village(site, big)
+    others = extra_villages(villages, log=log)
     for other in others:
         generate_village(other, small)
     return site

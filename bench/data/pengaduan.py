@@ -134,6 +134,20 @@ def _index(site):
     )
 
 
+def _item(site, base):
+    """The newest public, non-confidential item's register page (none: no page)."""
+    item = (
+        Pengaduan.objects.filter(site=site, laporan_rahasia=False)
+        .publik()
+        .order_by("-diterima_pada")
+        .first()
+    )
+    if item is None:
+        return []
+    url = f"{base}register/{item.kode}/"
+    return [BenchPage("register_item", "Complaint item", url, order=75)]
+
+
 def pages(site):
     index = _index(site)
     if index is None:
@@ -142,6 +156,7 @@ def pages(site):
     year = timezone.localdate().year
     return [
         BenchPage("register", "Complaint register", base + "register/", order=70),
+        *_item(site, base),
         BenchPage(
             "register_filtered",
             "Register with filters",

@@ -22,7 +22,10 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("--villages", type=int, default=50)
+        parser.add_argument("--villages", type=int, default=500, help="large set")
+        parser.add_argument(
+            "--small-villages", type=int, default=5, help="small set (same busy village)"
+        )
         parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
         parser.add_argument("--connections", type=int, default=32)
         parser.add_argument("--workers", type=int, default=2)
@@ -31,6 +34,15 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="connections for uncached runs (default: one per worker, no queueing)",
+        )
+        parser.add_argument(
+            "--cold-samples", type=int, default=40, help="cold GETs per page and data set"
+        )
+        parser.add_argument(
+            "--app-servers",
+            type=int,
+            default=None,
+            help="gunicorn servers per data set (default: 2 with PostgreSQL and Redis, else 1)",
         )
         parser.add_argument("--out", default=str(settings.BASE_DIR / "bench-results"))
         parser.add_argument("--reuse", action="store_true", help="keep built data sets")
