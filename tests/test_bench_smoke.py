@@ -254,7 +254,10 @@ def test_drop_empties_the_villages_cache(desa_a, desa_b, settings):
     from django.test import RequestFactory
 
     from bench import views
-    from sitecore.pagecache.cache import current_generation
+    from sitecore.pagecache.cache import SITUS, _generations
+
+    def current_generation(hostname):
+        return _generations(hostname, [SITUS])
 
     before_a, before_b = current_generation(desa_a.hostname), current_generation(desa_b.hostname)
     response = views.drop(RequestFactory().post("/__bench__/drop/", HTTP_HOST=desa_a.hostname))

@@ -184,9 +184,10 @@ def depends(request, *kinds):
     if declared is None:
         declared = request._pc_declared = set()
     declared.update(kind for kind in kinds if kind not in (SITUS, SEMUA))
-    wanted = [kind for kind in kinds if generation_key(host, kind) not in seen]
+    # The first declaration also reads the village's own generations, in the same trip.
+    wanted = [k for k in (*kinds, SITUS, SEMUA) if generation_key(host, k) not in seen]
     if wanted:
-        seen.update(_generations(host, wanted))
+        seen.update(_generations(host, list(dict.fromkeys(wanted))))
     return {key: seen[key] for key in (generation_key(host, kind) for kind in kinds)}
 
 
@@ -197,14 +198,16 @@ def depends_on_page(request, page):
     if not hasattr(request, "_pc_generations"):
         return  # not on its way into the page cache
     kinds = [getattr(page, "cache_kind", "halaman"), *getattr(page, "cache_shows", ())]
-    request._pc_page_generations = _generations(_host(request), kinds)
-    request._pc_declared.update(kinds)
+    # Remembered so that `shows` can take them back.
+    request._pc_page_keys = set(depends(request, *kinds))
 
 
 def shows(request, *kinds):
     """The routed view shows `kinds` *instead of* its page's: the detail page of one
     complaint ("pengaduan:42") must not refresh with every other complaint."""
-    request._pc_page_generations = {}
+    for key in getattr(request, "_pc_page_keys", ()):
+        request._pc_generations.pop(key, None)
+    request._pc_page_keys = set()
     depends(request, *kinds)
 
 
@@ -245,8 +248,12 @@ def _page_key(request):
 
 def _page_generations(request):
     """What the page just rendered depends on, with the values read before rendering."""
-    seen = {**request._pc_generations, **getattr(request, "_pc_page_generations", {})}
+    seen = dict(request._pc_generations)
     host = _host(request)
+    if generation_key(host, SITUS) not in seen:
+        # Nothing was declared (a view outside the page tree): the village and the
+        # catch-all, read only now; such views render in a few milliseconds.
+        seen.update(_generations(host, [SITUS, SEMUA]))
     if request._pc_declared:
         # Something specific was declared: the catch-all is not needed.
         seen.pop(generation_key(host, SEMUA), None)
@@ -318,10 +325,9 @@ class PageCacheMiddleware:
                     response[name] = value
                 response[HEADER] = "hit"
                 return response
-        # Before anything is read: the village itself and the catch-all.
+        # Filled by `depends` as the render declares what it shows, before reading it.
         request._pc_generations = {}
         request._pc_declared = set()
-        depends(request, SITUS, SEMUA)
         response = self.get_response(request)
         if _storable(request, response):
             headers = [
