@@ -28,9 +28,11 @@ def _site(request):
 
 
 def _answer(**data):
-    # The cold client needs to know whether the drop reached every worker: with a
-    # per-process cache (locmem, SQLite runs) it reached only the one that answered.
-    backend = settings.CACHES["default"]["BACKEND"]
+    # The cold client needs to know whether the drop reached every worker: it does when
+    # the page cache's generations live in a shared cache (Redis, or the database table
+    # without Redis); a per-process one (locmem) would reach only the one that answered.
+    alias = getattr(settings, "PAGE_CACHE_GENERATIONS_ALIAS", "default")
+    backend = settings.CACHES[alias]["BACKEND"]
     return JsonResponse({"pid": os.getpid(), "shared": "locmem" not in backend.lower(), **data})
 
 
