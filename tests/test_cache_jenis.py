@@ -240,3 +240,42 @@ def test_every_worker_sees_a_change_without_a_shared_page_cache(desa, client, cl
     with worker("worker-1"):
         fresh = reader.get(item)
         assert fresh[HIT] == "miss" and "Dibahas" in fresh.text
+
+
+def test_while_one_request_renders_a_changed_page_the_others_get_the_previous_one(
+    desa, client, client_for
+):
+    from django.test import RequestFactory
+
+    from sitecore.pagecache.cache import RENDER_LOCK_SECONDS, _cache, _page_key
+
+    reader = client_for(desa["site"])
+    register = desa["urls"]["register"]
+    assert "Lampu jalan mati di Dusun Timur" in reader.get(register).text
+    _tindak(
+        client,
+        desa["items"][0],
+        "selesai",
+        hasil="korektif",
+        pesan_pelapor="Lampu sudah diganti.",
+        catatan_publik="Lampu jalan sudah diganti petugas desa.",
+    )
+    # Another request is rendering the register right now (it holds the render lock).
+    key = _page_key(RequestFactory().get(register, HTTP_HOST=desa["site"].hostname))
+    assert _cache().add(f"{key}:render", 1, RENDER_LOCK_SECONDS)
+    stale = reader.get(register)
+    assert stale[HIT] == "stale" and "Lampu jalan sudah diganti petugas desa." not in stale.text
+    _cache().delete(f"{key}:render")  # that render is done
+    fresh = reader.get(register)
+    assert fresh[HIT] == "miss" and "Lampu jalan sudah diganti petugas desa." in fresh.text
+    assert reader.get(register)[HIT] == "hit"
+
+
+def test_a_page_that_is_gone_is_not_served_from_its_old_version(desa, client_for):
+    reader = client_for(desa["site"])
+    artikel = desa["artikel"]
+    assert reader.get(artikel.url)[HIT] in ("miss", "hit")
+    assert reader.get(artikel.url)[HIT] == "hit"
+    artikel.unpublish()
+    assert reader.get(artikel.url).status_code == 404
+    assert reader.get(artikel.url).status_code == 404

@@ -305,6 +305,20 @@ def _storable(request, response):
     return True
 
 
+# How long the previous version of a page may be served while one request renders the
+# new one (the lock is released as soon as it is done).
+RENDER_LOCK_SECONDS = 10
+
+
+def _replay(cached, state):
+    _generations, status, headers, content = cached
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = state
+    return response
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous GETs; placed right after SecurityMiddleware."""
 
@@ -317,27 +331,36 @@ class PageCacheMiddleware:
         cache = _cache()
         key = _page_key(request)
         cached = cache.get(key)
+        lock = None
         if cached is not None:
             generations, status, headers, content = cached
             if _generation_cache().get_many(list(generations)) == generations:
-                response = HttpResponse(content, status=status)
-                for name, value in headers:
-                    response[name] = value
-                response[HEADER] = "hit"
-                return response
+                return _replay(cached, "hit")
+            # Out of date. One request renders it again; the others that arrive
+            # meanwhile get the previous version instead of all rendering the same page
+            # at once (a busy register after an officer's click).
+            lock = f"{key}:render"
+            if not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+                return _replay(cached, "stale")
         # Filled by `depends` as the render declares what it shows, before reading it.
         request._pc_generations = {}
         request._pc_declared = set()
-        response = self.get_response(request)
-        if _storable(request, response):
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", "content-length", HEADER.lower())
-            ]
-            entry = (_page_generations(request), response.status_code, headers, response.content)
-            cache.set(key, entry, _timeout())
-            response[HEADER] = "miss"
+        try:
+            response = self.get_response(request)
+            if _storable(request, response):
+                headers = [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in ("set-cookie", "content-length", HEADER.lower())
+                ]
+                entry = (_page_generations(request), response.status_code, headers)
+                cache.set(key, (*entry, response.content), _timeout())
+                response[HEADER] = "miss"
+            elif lock is not None:
+                cache.delete(key)  # gone or private now: no one gets the old version
+        finally:
+            if lock is not None:
+                cache.delete(lock)
         return response
 
 
