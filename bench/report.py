@@ -146,7 +146,8 @@ def table(probe, results):
         "",
         f"mixed reads: {mixed['rps']} rps, p50 {mixed['p50_ms']} ms, p95 {mixed['p95_ms']} ms, "
         f"p99 {mixed['p99_ms']} ms; cache hit {mixed['hit_rate']:.1%} "
-        f"({mixed['cache']['hit']} hit, {mixed['cache']['miss']} miss, "
+        f"({mixed['cache']['hit']} hit, {mixed['cache'].get('stale', 0)} stale, "
+        f"{mixed['cache']['miss']} miss, "
         f"{mixed['cache']['other']} other); officer changes {mixed['officer_changes']}",
         f"/ping/: full stack {ping} rps (p95 {warm['ping']['p95_ms']} ms), bare Django "
         f"{bare['rps']} rps (p95 {bare['p95_ms']} ms): {ping / bare['rps']:.0%}; "

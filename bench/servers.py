@@ -36,7 +36,8 @@ MIXED_KEYS = (
 )
 
 LUA = """
--- Counts the page cache's answers (X-Desa-Cache: hit|miss) per thread; `done` adds them.
+-- Counts the page cache's answers (X-Desa-Cache: hit|stale|miss) per thread; `done` adds
+-- them. "stale": the previous version, served while another request renders the page.
 local threads = {}
 local paths = nil
 
@@ -45,7 +46,7 @@ function setup(thread)
 end
 
 function init(args)
-  hits, misses, other, n = 0, 0, 0, 0
+  hits, stale, misses, other, n = 0, 0, 0, 0, 0
   if #args > 0 then paths = args end
 end
 
@@ -58,22 +59,23 @@ end
 function response(status, headers, body)
   local h = headers["X-Desa-Cache"]
   if h == "hit" then hits = hits + 1 elseif h == "miss" then misses = misses + 1
-  else other = other + 1 end
+  elseif h == "stale" then stale = stale + 1 else other = other + 1 end
 end
 
 done = function(summary, latency, requests)
   local e = summary.errors
-  local h, m, o = 0, 0, 0
+  local h, s, m, o = 0, 0, 0, 0
   for _, t in ipairs(threads) do
-    h = h + t:get("hits"); m = m + t:get("misses"); o = o + t:get("other")
+    h = h + t:get("hits"); s = s + t:get("stale"); m = m + t:get("misses")
+    o = o + t:get("other")
   end
   io.write(string.format(
     '\\nWRKJSON {"requests": %d, "duration_us": %d, "bytes": %d, '
     .. '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}, '
-    .. '"cache": {"hit": %d, "miss": %d, "other": %d}, '
+    .. '"cache": {"hit": %d, "stale": %d, "miss": %d, "other": %d}, '
     .. '"latency_us": {"mean": %.1f, "p50": %d, "p95": %d, "p99": %d, "max": %d}}\\n',
     summary.requests, summary.duration, summary.bytes,
-    e.connect, e.read, e.write, e.status, e.timeout, h, m, o,
+    e.connect, e.read, e.write, e.status, e.timeout, h, s, m, o,
     latency.mean, latency:percentile(50), latency:percentile(95), latency:percentile(99),
     latency.max))
 end
@@ -254,7 +256,7 @@ class Servers:
             raws.append(json.loads(line[len("WRKJSON ") :]))
         requests = sum(r["requests"] for r in raws)
         seconds = max(r["duration_us"] for r in raws) / 1e6
-        cache = {k: sum(r["cache"][k] for r in raws) for k in ("hit", "miss", "other")}
+        cache = {k: sum(r["cache"][k] for r in raws) for k in ("hit", "stale", "miss", "other")}
 
         def worst(key):
             return round(max(r["latency_us"][key] for r in raws) / 1000, 2)
@@ -442,13 +444,16 @@ class Servers:
         finally:
             stop.set()
             thread.join()
-        counted = row["cache"]["hit"] + row["cache"]["miss"]
+        # Answered from the cache: current pages and, while one request renders a changed
+        # page, its previous version (counted apart in row["cache"]["stale"]).
+        served = row["cache"]["hit"] + row["cache"]["stale"]
+        counted = served + row["cache"]["miss"]
         row.update(
             paths=paths,
             officer_changes=len(changes),
             officer_propagated=any(not c["shared"] for c in changes),
             officer_errors=errors[:5],
-            hit_rate=round(row["cache"]["hit"] / counted, 4) if counted else 0,
+            hit_rate=round(served / counted, 4) if counted else 0,
         )
         return row
 
