@@ -8,10 +8,12 @@ site root page, a locale or a village profile changes: every process compares a 
 shared version token (one cache read per request) and rebuilds when it moved, so an app
 server sees a new village without a restart.
 
-The index only holds what routing needs; each caller gets its own fresh copy of a Site
-or DesaProfil (unpickled), so nothing mutable is shared between requests or threads.
+The index only holds what routing needs; each caller gets its own copy of a Site or
+DesaProfil (a shallow copy: its fields are its own, related objects such as the root
+page or the logo are the index's and are not to be changed).
 """
 
+import copy
 import pickle
 import threading
 import time
@@ -26,8 +28,11 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 VERSION_KEY = "situs:versi"
 # Outside a request (management commands, signal handlers) the shared version is
-# compared at most this often; the middleware compares it at the start of every request.
+# compared at most this often; for requests at most every REQUEST_RECHECK_SECONDS (a
+# cache read on every request was a sixth of the cost of the smallest one). A change
+# made in this process is seen at once; one made on another app server within a second.
 RECHECK_SECONDS = 10
+REQUEST_RECHECK_SECONDS = 1.0
 
 _lock = threading.Lock()
 _state = {"indeks": None, "diperiksa": 0.0}
@@ -110,11 +115,11 @@ class Indeks:
         self._sites = {}
         self._roots = {}  # site id -> {language code: pickled root page (translation)}
         self._root_language = {}
-        self._profiles = {p.site_id: pickle.dumps(p) for p in profiles}
+        self._profiles = {p.site_id: p for p in profiles}
         self.logo_ids = {p.logo_id for p in profiles if p.logo_id}
         i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
         for site in sites:
-            self._sites[site.id] = pickle.dumps(site)
+            self._sites[site.id] = site
             self.by_host[site.hostname].append(site)
             if site.is_default_site:
                 self.default_id = site.id
@@ -145,12 +150,12 @@ class Indeks:
         return tuple(srp for _rank, srp in found)
 
     def site(self, site_id):
-        data = self._sites.get(site_id)
-        return pickle.loads(data) if data is not None else None  # noqa: S301 - our own
+        site = self._sites.get(site_id)
+        return copy.copy(site) if site is not None else None
 
     def profil(self, site_id):
-        data = self._profiles.get(site_id)
-        return pickle.loads(data) if data is not None else None  # noqa: S301 - our own
+        profil = self._profiles.get(site_id)
+        return copy.copy(profil) if profil is not None else None
 
     def home_page(self, site_id, language_code):
         """The site's root page in `language_code` if live, else the root page itself
@@ -206,18 +211,22 @@ def _load(version):
     return Indeks(version, sites, translations, profiles)
 
 
-def indeks(check=False):
+def _now():
+    return time.monotonic()
+
+
+def indeks(check=False, max_age=RECHECK_SECONDS):
     """This process's index, rebuilt when the shared version moved.
 
-    `check=True` compares the version now (once per request); otherwise at most every
-    RECHECK_SECONDS.
+    `check=True` compares the version now; otherwise when the last comparison is older
+    than `max_age` seconds.
     """
     own = _own_index()
     if own is not None:
         return own
-    now = time.monotonic()
+    now = _now()
     current = _state["indeks"]
-    if current is not None and not check and now - _state["diperiksa"] < RECHECK_SECONDS:
+    if current is not None and not check and now - _state["diperiksa"] < max_age:
         return current
     version = shared_version()
     _state["diperiksa"] = now
@@ -234,7 +243,7 @@ def for_request(request):
     """(Site, DesaProfil) of the request's host; the default site for an unknown host."""
     from django.http.request import split_domain_port
 
-    idx = indeks(check=True)
+    idx = indeks(max_age=REQUEST_RECHECK_SECONDS)
     hostname = split_domain_port(request._get_raw_host())[0]
     site_id = idx.site_id_for_host(hostname, request.get_port())
     if site_id is None:
