@@ -16,8 +16,9 @@ class SitecoreConfig(AppConfig):
         from sitecore.pagecache.cache import invalidate_on_change
 
         pagecache_signals.connect_signals()
-        from sitecore import situs
+        from sitecore import pohon, situs
 
+        pohon.install()
         situs.install()
         situs.connect_signals()
         # A comment waiting for moderation shows nowhere: it drops nothing.

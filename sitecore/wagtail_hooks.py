@@ -20,6 +20,7 @@ from sitecore.explorer import DesaPageViewSet
 from sitecore.models.audit import DesaLogEntry
 from sitecore.models.profil import DesaProfil
 from sitecore.models.roles import desa_sites_for_user
+from sitecore.pohon import di_bawah
 from sitecore.sections import DesaWidget
 
 
@@ -98,7 +99,7 @@ def page_chooser_own_villages(pages, request):
     trees = Q(pk__in=[])
     for site in desa_sites_for_user(request.user).select_related("root_page"):
         for home in [site.root_page, *site.root_page.get_translations()]:
-            trees |= Q(path__startswith=home.path)
+            trees |= di_bawah(home.path)
     return pages.filter(trees)
 
 

@@ -313,3 +313,49 @@ def test_a_renamed_article_keeps_its_old_address_as_a_redirect(
     response = client_for(desa_a).get(old)
     assert response.status_code in (301, 302)
     assert response["Location"].endswith("/artikel/kerja-bakti-minggu-pagi/")
+
+
+def test_subtree_filters_use_a_range_and_find_what_wagtail_finds(desa_a, desa_b):
+    from wagtail.models import PageViewRestriction
+    from wagtail.query import PageQuerySet, TreeQuerySet
+
+    from sitecore import pohon
+
+    artikel = section(desa_a, "artikel")
+    for title in ("Panen raya", "Kerja bakti"):
+        buat_artikel(artikel, title)
+    PageViewRestriction.objects.create(page=section(desa_a, "agenda"), restriction_type="login")
+    homes = [desa_a.root_page, desa_b.root_page, artikel]
+
+    def answers():
+        out = []
+        for page in homes:
+            for qs in (
+                Page.objects.descendant_of(page),
+                Page.objects.descendant_of(page, inclusive=True),
+                Page.objects.child_of(page),
+                Page.objects.descendant_of(page).public(),
+                Page.objects.descendant_of(page).not_public(),
+            ):
+                out.append(sorted(qs.values_list("pk", flat=True)))
+        return out
+
+    ours = answers()
+    with CaptureQueriesContext(connection) as queries:
+        list(Page.objects.descendant_of(desa_a.root_page))
+    assert " LIKE " not in queries[-1]["sql"].upper()
+    originals = {
+        (TreeQuerySet, "descendant_of_q"): pohon.ORIGINALS["descendant_of_q"],
+        (PageQuerySet, "private_q"): pohon.ORIGINALS["private_q"],
+    }
+    patched = {key: getattr(*key) for key in originals}
+    try:
+        for (cls, name), original in originals.items():
+            setattr(cls, name, original)
+        assert answers() == ours
+    finally:
+        for (cls, name), ours_fn in patched.items():
+            setattr(cls, name, ours_fn)
+    # In the first village the restricted agenda section is private, not public.
+    agenda = section(desa_a, "agenda").pk
+    assert agenda in ours[0] and agenda not in ours[3] and agenda in ours[4]

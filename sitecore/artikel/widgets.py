@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from sitecore.artikel.models import ArtikelPage, ArtikelTag
 from sitecore.middleware import desa_home
 from sitecore.pengunjung.rules import jumlah_dibaca_banyak
+from sitecore.pohon import di_bawah
 
 WIDGET_ARTIKEL = 5
 
@@ -19,7 +20,7 @@ def _artikel(request):
     return (
         ArtikelPage.objects.live()
         .public()
-        .filter(path__startswith=home.path)
+        .filter(di_bawah(home.path))
         .order_by("-tanggal_terbit", "-pk")
     )
 

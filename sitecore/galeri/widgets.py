@@ -4,6 +4,7 @@ from wagtail.models import Site
 
 from sitecore.galeri.models import AlbumPage, SinergiSetting
 from sitecore.middleware import desa_home
+from sitecore.pohon import di_bawah
 
 
 def galeri_context(request, page):
@@ -13,7 +14,7 @@ def galeri_context(request, page):
     album = (
         AlbumPage.objects.live()
         .public()
-        .filter(path__startswith=home.path)
+        .filter(di_bawah(home.path))
         .order_by("-first_published_at")
         .first()
     )
