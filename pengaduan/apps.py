@@ -14,7 +14,7 @@ class PengaduanConfig(AppConfig):
         from pengaduan.models import JalurUsulan, Pengaduan, RekomendasiUmpanBalik, TindakLanjut
         from pengaduan.models.pengaduan import CACHE_KIND as KIND
         from pengaduan.models.pengaduan import terlihat_publik
-        from sitecore.pagecache.cache import invalidate_on_change
+        from sitecore.pagecache.signals import invalidate_on_change
 
         invalidate_on_change(
             Pengaduan,

@@ -13,7 +13,7 @@ class SitecoreConfig(AppConfig):
         from sitecore.kalender import signals as kalender_signals
         from sitecore.komentar.models import Komentar
         from sitecore.pagecache import signals as pagecache_signals
-        from sitecore.pagecache.cache import invalidate_on_change
+        from sitecore.pagecache.signals import invalidate_on_change
 
         pagecache_signals.connect_signals()
         from sitecore import pohon, situs

@@ -28,11 +28,9 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 VERSION_KEY = "situs:versi"
 # Outside a request (management commands, signal handlers) the shared version is
-# compared at most this often; for requests at most every REQUEST_RECHECK_SECONDS (a
-# cache read on every request was a sixth of the cost of the smallest one). A change
-# made in this process is seen at once; one made on another app server within a second.
+# compared at most this often; the middleware compares it at the start of every request
+# (a fixed cost: a query count never depends on how long the previous request took).
 RECHECK_SECONDS = 10
-REQUEST_RECHECK_SECONDS = 1.0
 
 _lock = threading.Lock()
 _state = {"indeks": None, "diperiksa": 0.0}
@@ -243,7 +241,7 @@ def for_request(request):
     """(Site, DesaProfil) of the request's host; the default site for an unknown host."""
     from django.http.request import split_domain_port
 
-    idx = indeks(max_age=REQUEST_RECHECK_SECONDS)
+    idx = indeks(check=True)
     hostname = split_domain_port(request._get_raw_host())[0]
     site_id = idx.site_id_for_host(hostname, request.get_port())
     if site_id is None:

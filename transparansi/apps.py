@@ -9,7 +9,7 @@ class TransparansiConfig(AppConfig):
 
     def ready(self):
         # The public request register and PPID report are cached whole-page.
-        from sitecore.pagecache.cache import invalidate_on_change
+        from sitecore.pagecache.signals import invalidate_on_change
         from transparansi.models import PermohonanInformasi, TransparansiIndexPage
         from transparansi.permohonan.views import PERMOHONAN
 

@@ -1,18 +1,62 @@
-"""Invalidation for the core: a published, moved or deleted page bumps its kind in its
-village (the whole village when it is the home page or in the menu); a saved site and a
-village's profile, officials and hamlets bump the whole village."""
+"""Invalidation on changes: `invalidate_on_change` for the apps' models, and the core's
+own: a published, moved or deleted page bumps its kind in its village (the whole village
+when it is the home page or in the menu); a saved site and a village's profile,
+officials and hamlets bump the whole village."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sitecore.models.profil import Aparatur, DesaProfil, Dusun
-from sitecore.pagecache.cache import (
-    SITUS,
-    invalidate_on_change,
-    invalidate_on_commit,
-    invalidate_site_on_commit,
-)
+from sitecore.pagecache.cache import SITUS, invalidate
+
+
+def invalidate_on_commit(site, *kinds, objects=()):
+    from django.db import transaction
+
+    if site is not None:
+        transaction.on_commit(lambda: invalidate(site, *kinds, objects=objects))
+
+
+def invalidate_site_on_commit(site):
+    invalidate_on_commit(site, SITUS)
+
+
+def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
+    """Bump `kinds` of the village whenever a `model` instance is saved or deleted.
+
+    Apps use this for public objects that are not pages (comments, complaints, requests);
+    `get_site(instance)` returns the village Site or None. With `public(instance)`, only
+    a change to an instance that is or was public counts: a new unmoderated comment or a
+    complaint no one has verified yet drops nothing. `objects(instance)` names the
+    detail pages' objects ("pengaduan:42") the change also refreshes.
+    """
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    label = model._meta.label
+
+    def before(sender, instance, raw=False, **kwargs):
+        if raw or public is None:
+            return
+        old = None
+        if instance.pk is not None and not instance._state.adding:
+            old = sender._base_manager.filter(pk=instance.pk).first()
+        instance._pc_was_public = old is not None and public(old)
+
+    def after(sender, instance, raw=False, deleting=False, **kwargs):
+        if raw:
+            return
+        if public is not None:
+            was = getattr(instance, "_pc_was_public", False)
+            if not (was or public(instance)):
+                return
+        names = objects(instance) if objects else ()
+        invalidate_on_commit(get_site(instance), *kinds, objects=names)
+
+    pre_save.connect(before, sender=model, weak=False, dispatch_uid=f"pc-pre-{label}")
+    post_save.connect(after, sender=model, weak=False, dispatch_uid=f"pc-save-{label}")
+    post_delete.connect(after, sender=model, weak=False, dispatch_uid=f"pc-delete-{label}")
+
 
 # Depth of a village home (the tree root is 1); its children are the menu's sections.
 HOME_DEPTH = 2
