@@ -29,3 +29,17 @@ def isian(token, **extra):
     }
     data.update(extra)
     return data
+
+
+def lapor(site, client_for, formulir, **extra):
+    """A resident files an item on `site`'s complaint form at `formulir`: (item, PIN,
+    status URL). `extra` overrides the form's fields; the PIN is read from the receipt,
+    as the resident reads it."""
+    from pengaduan.models import Pengaduan
+
+    pelapor = client_for(site)
+    response = pelapor.post(formulir, isian(form_token(pelapor, formulir), **extra))
+    assert response.status_code == 302
+    pin = pelapor.get(response["Location"]).context["pin"]
+    item = Pengaduan.objects.filter(site=site).latest("pk")
+    return item, pin, formulir + f"lacak/{item.kode}/"

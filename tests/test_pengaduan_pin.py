@@ -10,21 +10,10 @@ from django.test import override_settings
 
 from pengaduan.kode import cocok_pin, hash_pin
 from pengaduan.models import Pengaduan
-from pengaduan.testing import _private_root, form_token, isian  # noqa: F401
+from pengaduan.testing import _private_root, lapor  # noqa: F401
 from tests.conftest import section
 
 pytestmark = pytest.mark.django_db
-
-
-def _lapor(site, client_for):
-    """File one item on the public form: (item, its PIN, status page URL)."""
-    pelapor = client_for(site)
-    formulir = section(site, "pengaduan").url
-    response = pelapor.post(formulir, isian(form_token(pelapor, formulir)))
-    assert response.status_code == 302
-    pin = pelapor.get(response["Location"]).context["pin"]
-    item = Pengaduan.objects.get(site=site)
-    return item, pin, formulir + f"lacak/{item.kode}/"
 
 
 def _buka(site, client_for, status_url, pin):
@@ -35,7 +24,7 @@ def _buka(site, client_for, status_url, pin):
 
 
 def test_pin_is_stored_as_a_keyed_salted_hash(desa_a, client_for):
-    item, pin, status_url = _lapor(desa_a, client_for)
+    item, pin, status_url = lapor(desa_a, client_for, section(desa_a, "pengaduan").url)
     prefix, salt, digest = item.pin_hash.split("$")
     assert prefix == "hmac-sha256" and len(salt) == 16 and len(digest) == 64
     assert pin not in item.pin_hash
@@ -57,7 +46,7 @@ def test_same_pin_gives_different_hashes():
 
 
 def test_old_password_hash_is_accepted_and_upgraded(desa_a, client_for):
-    item, pin, status_url = _lapor(desa_a, client_for)
+    item, pin, status_url = lapor(desa_a, client_for, section(desa_a, "pengaduan").url)
     # An item filed before the keyed hash carries a Django password-hasher hash.
     lama = make_password(pin)
     Pengaduan.objects.filter(pk=item.pk).update(pin_hash=lama)

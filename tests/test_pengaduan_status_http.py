@@ -10,8 +10,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from pengaduan.models import Pengaduan, TindakLanjut
-from pengaduan.testing import _private_root, form_token, isian  # noqa: F401
+from pengaduan.models import TindakLanjut
+from pengaduan.testing import _private_root, lapor  # noqa: F401
 from pengaduan.workflow import Status
 from sitecore.models import DesaLogEntry
 from sitecore.models.roles import Peran
@@ -22,12 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _selesai(site, client_for, make_staff, client):
     """File an item on the public form, close it in the admin; (reporter client, item, url)."""
-    pelapor = client_for(site)
-    formulir = section(site, "pengaduan").url
-    response = pelapor.post(formulir, isian(form_token(pelapor, formulir)))
-    assert response.status_code == 302
-    pin = pelapor.get(response["Location"]).context["pin"]
-    item = Pengaduan.objects.get(site=site)
+    item, pin, status_url = lapor(site, client_for, section(site, "pengaduan").url)
 
     client.force_login(make_staff(site, Peran.PETUGAS_PENGADUAN))
     aksi = f"/admin/pengaduan/item/{item.pk}/tindak-lanjut/"
@@ -48,7 +43,6 @@ def _selesai(site, client_for, make_staff, client):
 
     # A fresh browser: the reporter opens the status page with code and PIN.
     pelapor = client_for(site)
-    status_url = formulir + f"lacak/{item.kode}/"
     assert pelapor.post(status_url, {"aksi": "pin", "pin": pin}).status_code == 302
     pelapor.pin = pin
     return pelapor, item, status_url
