@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from pengaduan.models import Notifikasi, Pengaduan
 from pengaduan.testing import _private_root  # noqa: F401
 from tests import basisdata
 from tests.conftest import section
-from tests.subproses import free_port, manage, wait_until_ready
+from tests.subproses import READY_DEADLINE, free_port, manage, wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "tahan.test"
@@ -58,6 +59,7 @@ class _Server:
 
     def __init__(self, env, log, workers=2):
         self.port = free_port()
+        self.count = workers
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
@@ -74,6 +76,11 @@ class _Server:
 
     def wait(self, path="/healthz/", ok=(200,)):
         wait_until_ready(self.url + path, ok, proc=self.proc)
+        # The first worker answers while gunicorn may still be forking the others (on a
+        # loaded machine, seconds later): the tests count on all of them.
+        end = time.monotonic() + READY_DEADLINE
+        while len(self.workers()) < self.count and time.monotonic() < end:
+            time.sleep(0.2)
 
     def workers(self):
         out = subprocess.run(
