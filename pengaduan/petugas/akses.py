@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Site
 
 from pengaduan.models.kategori import Kategori
@@ -93,18 +94,31 @@ def scoped(view_class, mixin=ScopedObjectMixin, peran=PERAN_PENGADUAN):
     return type(f"Scoped{view_class.__name__}", (mixin, view_class), {"peran": peran})
 
 
-def scoped_views(peran):
-    """A village-scoped viewset's index, edit, delete, history and usage views."""
-    return (
-        scoped(generic.IndexView, ScopedIndexMixin, peran),
-        scoped(generic.EditView, peran=peran),
-        scoped(generic.DeleteView, peran=peran),
-        scoped(history.HistoryView, peran=peran),
-        scoped(usage.UsageView, peran=peran),
-    )
-
-
 def site_limited_form(name, model, fields, peran):
     """A model form whose village choices are the user's villages for `peran`."""
     meta = type("Meta", (), {"model": model, "fields": fields})
     return type(name, (SiteLimitedForm,), {"peran": peran, "Meta": meta})
+
+
+class DesaModelViewSet(ModelViewSet):
+    """The admin of a small per-village model (categories, reply templates, feedback
+    recommendations): every view and the form's village choices limited to the user's
+    villages for `peran`. A subclass sets `peran` and `form_fields`."""
+
+    peran = PERAN_PENGADUAN
+    form_fields = ()
+    copy_view_enabled = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.index_view_class = scoped(generic.IndexView, ScopedIndexMixin, cls.peran)
+        cls.edit_view_class = scoped(generic.EditView, peran=cls.peran)
+        cls.delete_view_class = scoped(generic.DeleteView, peran=cls.peran)
+        cls.history_view_class = scoped(history.HistoryView, peran=cls.peran)
+        cls.usage_view_class = scoped(usage.UsageView, peran=cls.peran)
+
+    def get_form_class(self, for_update=False):
+        # Built on first use: a rich-text form field made while wagtail_hooks modules
+        # are still importing would load every app's hooks out of their order.
+        name = f"{self.model.__name__}Form"
+        return site_limited_form(name, self.model, self.form_fields, self.peran)

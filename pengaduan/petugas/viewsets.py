@@ -23,12 +23,11 @@ from pengaduan.models.kategori import Kategori, TemplateTanggapan
 from pengaduan.models.pengaduan import Jenis, Kanal, Pengaduan
 from pengaduan.petugas.akses import (
     PERAN_PENGADUAN,
+    DesaModelViewSet,
     ScopedIndexMixin,
     SiteLimitedForm,
     boleh_lihat_identitas,
     scoped,
-    scoped_views,
-    site_limited_form,
 )
 from pengaduan.petugas.kolom import (
     KodeKeInspectMixin,
@@ -322,7 +321,7 @@ class PengaduanViewSet(ModelViewSet):
 # --- lookups -----------------------------------------------------------------------
 
 
-class KategoriViewSet(ModelViewSet):
+class KategoriViewSet(DesaModelViewSet):
     model = Kategori
     icon = "tag"
     menu_label = _("Kategori")
@@ -337,19 +336,7 @@ class KategoriViewSet(ModelViewSet):
         ),
     ]
     form_fields = ["site", "nama", "urutan", "aktif"]
-    copy_view_enabled = False
     peran = [Peran.KOORDINATOR_PENGADUAN, Peran.EDITOR, Peran.PETUGAS_PENGADUAN]
-    (
-        index_view_class,
-        edit_view_class,
-        delete_view_class,
-        history_view_class,
-        usage_view_class,
-    ) = scoped_views(peran)
-
-    def get_form_class(self, for_update=False):
-        name = f"{self.model.__name__}Form"
-        return site_limited_form(name, self.model, self.form_fields, self.peran)
 
 
 class TemplateTanggapanViewSet(KategoriViewSet):
@@ -361,13 +348,6 @@ class TemplateTanggapanViewSet(KategoriViewSet):
     list_display = ["judul", "status", "site"]
     form_fields = ["site", "status", "judul", "teks"]
     peran = PERAN_PENGADUAN
-    (
-        index_view_class,
-        edit_view_class,
-        delete_view_class,
-        history_view_class,
-        usage_view_class,
-    ) = scoped_views(peran)
 
 
 class PengaduanGroup(ModelViewSetGroup):

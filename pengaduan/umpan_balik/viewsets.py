@@ -2,16 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from pengaduan.petugas.akses import scoped_views, site_limited_form
+from pengaduan.petugas.akses import DesaModelViewSet
 from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
 from sitecore.models.roles import Peran
 
 PERAN_REKOMENDASI = [Peran.KOORDINATOR_PENGADUAN, Peran.PETUGAS_PENGADUAN, Peran.EDITOR]
 
 
-class RekomendasiViewSet(ModelViewSet):
+class RekomendasiViewSet(DesaModelViewSet):
     model = RekomendasiUmpanBalik
     icon = "doc-full-inverse"
     menu_label = _("Rekomendasi umpan balik")
@@ -23,19 +22,6 @@ class RekomendasiViewSet(ModelViewSet):
         BooleanColumn("diterbitkan", label=_("Diterbitkan")),
         "diubah",
     ]
-    copy_view_enabled = False
     inspect_view_enabled = False
+    form_fields = ["site", "tahun", "teks", "diterbitkan"]
     peran = PERAN_REKOMENDASI
-    (
-        index_view_class,
-        edit_view_class,
-        delete_view_class,
-        history_view_class,
-        usage_view_class,
-    ) = scoped_views(peran)
-
-    def get_form_class(self, for_update=False):
-        # Built on first use: a rich-text form field made while wagtail_hooks modules
-        # are still importing would load every app's hooks out of their order.
-        fields = ["site", "tahun", "teks", "diterbitkan"]
-        return site_limited_form("RekomendasiForm", self.model, fields, self.peran)
