@@ -209,22 +209,18 @@ def _load(version):
     return Indeks(version, sites, translations, profiles)
 
 
-def _now():
-    return time.monotonic()
-
-
-def indeks(check=False, max_age=RECHECK_SECONDS):
+def indeks(check=False):
     """This process's index, rebuilt when the shared version moved.
 
-    `check=True` compares the version now; otherwise when the last comparison is older
-    than `max_age` seconds.
+    `check=True` compares the version now (once per request); otherwise at most every
+    RECHECK_SECONDS.
     """
     own = _own_index()
     if own is not None:
         return own
-    now = _now()
+    now = time.monotonic()
     current = _state["indeks"]
-    if current is not None and not check and now - _state["diperiksa"] < max_age:
+    if current is not None and not check and now - _state["diperiksa"] < RECHECK_SECONDS:
         return current
     version = shared_version()
     _state["diperiksa"] = now
