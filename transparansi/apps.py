@@ -11,7 +11,7 @@ class TransparansiConfig(AppConfig):
         # The public request register and PPID report are cached whole-page.
         from sitecore.pagecache.signals import invalidate_on_change
         from transparansi.models import PermohonanInformasi, TransparansiIndexPage
-        from transparansi.permohonan.views import PERMOHONAN
+        from transparansi.models.permohonan import CACHE_KIND as PERMOHONAN
 
         # Requests are public from the moment they are filed (the register lists them).
         invalidate_on_change(PermohonanInformasi, lambda request: request.site, kinds=(PERMOHONAN,))

@@ -4,6 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+# The page-cache kind of the public requests register and the PPID report
+# (sitecore.pagecache): requests are public from the moment they are filed.
+CACHE_KIND = "permohonan"
+
 
 class JenisIdentitas(models.TextChoices):
     KTP = "ktp", _("KTP")

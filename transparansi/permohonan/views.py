@@ -19,16 +19,12 @@ from sitecore.kalender.rules import KalenderKerja
 from sitecore.kodeaman.formulir import ikat as ikat_captcha
 from sitecore.kodeaman.formulir import layani as layani_captcha
 from sitecore.pagecache import cache as pagecache
-from transparansi.models.permohonan import AlasanPenolakan, PermohonanInformasi
+from transparansi.models.permohonan import CACHE_KIND, AlasanPenolakan, PermohonanInformasi
 from transparansi.permohonan import aturan
 from transparansi.permohonan.forms import KeberatanForm, PermohonanForm
 
 RATE_LIMIT = 5  # requests per client per hour on the public form
 RATE_WINDOW = 3600
-
-
-# The requests register and the PPID report show requests only (page-cache kind).
-PERMOHONAN = "permohonan"
 
 
 def _client_ip(request):
@@ -123,7 +119,7 @@ def _kepala_desa(request):
 
 
 def register_permohonan(request, page):
-    pagecache.shows(request, PERMOHONAN)
+    pagecache.shows(request, CACHE_KIND)
     site = Site.find_for_request(request)
     qs = PermohonanInformasi.objects.filter(site=site).only(
         "nomor",
@@ -148,7 +144,7 @@ def register_permohonan(request, page):
 
 
 def laporan_ppid(request, page):
-    pagecache.shows(request, PERMOHONAN)
+    pagecache.shows(request, CACHE_KIND)
     site = Site.find_for_request(request)
     kalender = KalenderKerja.for_site(site)
     sekarang = timezone.localdate()
