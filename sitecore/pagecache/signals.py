@@ -3,7 +3,8 @@ own: a published, moved or deleted page bumps its kind in its village (the whole
 when it is the home page or in the menu); a saved site and a village's profile,
 officials and hamlets bump the whole village."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -12,8 +13,6 @@ from sitecore.pagecache.cache import SITUS, invalidate
 
 
 def invalidate_on_commit(site, *kinds, objects=()):
-    from django.db import transaction
-
     if site is not None:
         transaction.on_commit(lambda: invalidate(site, *kinds, objects=objects))
 
@@ -31,8 +30,6 @@ def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
     complaint no one has verified yet drops nothing. `objects(instance)` names the
     detail pages' objects ("pengaduan:42") the change also refreshes.
     """
-    from django.db.models.signals import post_delete, post_save, pre_save
-
     label = model._meta.label
 
     def before(sender, instance, raw=False, **kwargs):
