@@ -53,6 +53,9 @@ class RequestLogMiddleware:
         start = time.perf_counter()
         queries_before = len(connection.queries) if connection.queries_logged else None
         response = self.get_response(request)
+        level = logging.WARNING if response.status_code >= 500 else logging.INFO
+        if not logger.isEnabledFor(level):
+            return response  # e.g. REQUEST_LOG_LEVEL=WARNING: nothing to build
         fields = {
             "method": request.method,
             "host": request.get_host() if _host_ok(request) else "invalid",
@@ -64,7 +67,6 @@ class RequestLogMiddleware:
         }
         if queries_before is not None:
             fields["queries"] = len(connection.queries) - queries_before
-        level = logging.WARNING if response.status_code >= 500 else logging.INFO
         logger.log(level, "request", extra={"fields": fields})
         return response
 

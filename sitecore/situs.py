@@ -5,15 +5,14 @@ With 100-500 villages on one installation, Wagtail scans every site x locale roo
 every request, and looks the request's Site and the village profile up in the database
 on every request. Here all of that is built once per process and kept until a site, a
 site root page, a locale or a village profile changes: every process compares a small
-shared version token (one cache read per request) and rebuilds when it moved, so an app
-server sees a new village without a restart.
+shared version token (one cheap read per request, `sitecore.versi`) and rebuilds when it
+moved, so an app server sees a new village without a restart.
 
 The index only holds what routing needs; each caller gets its own copy of a Site or
 DesaProfil (a shallow copy: its fields are its own, related objects such as the root
 page or the logo are the index's and are not to be changed).
 """
 
-import copy
 import pickle
 import threading
 import time
@@ -21,10 +20,11 @@ import uuid
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
+
+from sitecore import versi
 
 VERSION_KEY = "situs:versi"
 # Outside a request (management commands, signal handlers) the shared version is
@@ -41,18 +41,17 @@ _local = threading.local()
 
 
 def _store():
-    # The limits store: shared by every process and app server (Redis, else a database
-    # table) and not evicted by page traffic, unlike a per-process default cache.
-    return caches["batas"]
+    # Seen by every process and app server, never evicted (sitecore.versi).
+    return versi.token(VERSION_KEY)
 
 
 def shared_version():
     store = _store()
-    version = store.get(VERSION_KEY)
+    version = store.get()
     if version is None:
         # Evicted or flushed: agree on one new token (add() keeps a concurrent one).
-        store.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = store.get(VERSION_KEY)
+        store.add(uuid.uuid4().hex)
+        version = store.get()
     return version
 
 
@@ -60,7 +59,7 @@ def bump():
     """Every process rebuilds its index at its next request (this one at once)."""
     _state["indeks"] = None
     _local.transaction = _local.indeks = None
-    _store().set(VERSION_KEY, uuid.uuid4().hex, None)
+    _store().set(uuid.uuid4().hex)
 
 
 def _transaction():
@@ -149,11 +148,11 @@ class Indeks:
 
     def site(self, site_id):
         site = self._sites.get(site_id)
-        return copy.copy(site) if site is not None else None
+        return _clone(site) if site is not None else None
 
     def profil(self, site_id):
         profil = self._profiles.get(site_id)
-        return copy.copy(profil) if profil is not None else None
+        return _clone(profil) if profil is not None else None
 
     def home_page(self, site_id, language_code):
         """The site's root page in `language_code` if live, else the root page itself
@@ -185,6 +184,20 @@ class Indeks:
             return matches[0].id
         # No match, or several hostname matches on other ports: the default site.
         return self.default_id
+
+
+def _clone(obj):
+    """`copy.copy(obj)` for a model instance (own fields and relation caches, shared
+    related objects) without the pickle protocol's detour: it runs twice per request."""
+    new = obj.__class__.__new__(obj.__class__)
+    fields = obj.__dict__.copy()
+    state = object.__new__(type(obj._state))
+    state.__dict__.update(
+        {k: v.copy() if isinstance(v, dict) else v for k, v in obj._state.__dict__.items()}
+    )
+    fields["_state"] = state
+    new.__dict__.update(fields)
+    return new
 
 
 def _load(version):
