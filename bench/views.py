@@ -41,10 +41,16 @@ def _answer(**data):
 @require_POST
 def drop(request):
     """What a public change does to the Host's village: every cached page, fragment and
-    memoized count dropped. The cold client calls this before each measured GET."""
-    from sitecore.pagecache.cache import invalidate_site
+    memoized count dropped, and this month's complaint counts (what a change to a new
+    complaint drops; earlier months' counts are dropped only by a change in their own
+    month). The cold client calls this before each measured GET."""
+    from django.utils import timezone
 
-    invalidate_site(_site(request))
+    from pengaduan.umpan_balik.ringkasan import kind_bulan
+    from sitecore.pagecache.cache import SITUS, invalidate
+
+    today = timezone.localdate()  # in the village's time zone (DesaMiddleware)
+    invalidate(_site(request), SITUS, objects=(kind_bulan(today.year, today.month),))
     return _answer()
 
 

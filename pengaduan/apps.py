@@ -14,14 +14,17 @@ class PengaduanConfig(AppConfig):
         from pengaduan.models import JalurUsulan, Pengaduan, RekomendasiUmpanBalik, TindakLanjut
         from pengaduan.models.pengaduan import CACHE_KIND as KIND
         from pengaduan.models.pengaduan import terlihat_publik
+        from pengaduan.umpan_balik.ringkasan import kinds_untuk
         from sitecore.pagecache.signals import invalidate_on_change
 
+        # The yearly report keeps its counts per month (`kinds_untuk`): a change recounts
+        # its item's month, both months when the received date moved.
         invalidate_on_change(
             Pengaduan,
             lambda item: item.site,
             kinds=(KIND,),
             public=terlihat_publik,
-            objects=lambda item: (f"{KIND}:{item.pk}",),
+            objects=lambda item: (f"{KIND}:{item.pk}", *kinds_untuk(item)),
         )
         for model in (TindakLanjut, JalurUsulan):
             invalidate_on_change(
@@ -29,7 +32,7 @@ class PengaduanConfig(AppConfig):
                 lambda row: row.pengaduan.site,
                 kinds=(KIND,),
                 public=lambda row: terlihat_publik(row.pengaduan),
-                objects=lambda row: (f"{KIND}:{row.pengaduan_id}",),
+                objects=lambda row: (f"{KIND}:{row.pengaduan_id}", *kinds_untuk(row.pengaduan)),
             )
         invalidate_on_change(
             RekomendasiUmpanBalik, lambda r: r.site, kinds=(KIND,), public=lambda r: r.diterbitkan

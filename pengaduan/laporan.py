@@ -1,25 +1,27 @@
 """Hasil Umpan Balik: yearly figures per village, server-side SVG charts, CSV/XLSX export.
 
-`hitung(site, start, end)` is pure aggregation (a fixed number of queries whatever the
-volume); the admin can call it with any date range.
+`hitung(site, start, end)` counts any date range at once (the admin picks one); the
+public yearly report (`tahunan`) adds up monthly summaries kept apart
+(`umpan_balik.ringkasan`). Either way a fixed number of queries whatever the volume.
 """
 
 import csv
 import io
-from datetime import date, datetime, time
+from datetime import date
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pengaduan.models.kategori import DEFAULT_KATEGORI
+from pengaduan.models.kategori import DEFAULT_KATEGORI, Kategori
 from pengaduan.models.pengaduan import CACHE_KIND as KIND
 from pengaduan.models.pengaduan import Gender, Jenis, Kanal, KelompokUmur, Pengaduan
 from pengaduan.umpan_balik import hitung as ub
+from pengaduan.umpan_balik import ringkasan
 from pengaduan.umpan_balik.models import RekomendasiUmpanBalik
 from pengaduan.usulan import laporan as usulan_laporan
 from pengaduan.workflow import Status
@@ -27,42 +29,34 @@ from sitecore.ekspor import aman_baris
 from sitecore.pagecache import cache as pagecache
 
 
-def rentang(site, start, end, profil=None):
-    """Aware datetimes bounding the dates `start`..`end` in the village's time zone."""
+def _profil(site, profil):
     from sitecore.models import DesaProfil
 
     if profil is None or profil.site_id != site.pk:
         profil = DesaProfil.objects.filter(site=site).first()
-    tz = ZoneInfo(profil.zona_waktu if profil else "Asia/Jakarta")
-    return (
-        datetime.combine(start, time.min, tzinfo=tz),
-        datetime.combine(end, time.max, tzinfo=tz),
-    )
+    return profil
 
 
-def _group(qs, field, labels=None):
-    rows = qs.values(field).annotate(n=Count("pk")).order_by("-n", field)
-    out = []
-    for row in rows:
-        key = row[field]
-        label = (labels or {}).get(key, key) if key not in (None, "") else _("Tidak diisi")
-        out.append((str(label), row["n"]))
-    return out
+def _tz(profil):
+    return ZoneInfo(profil.zona_waktu if profil else "Asia/Jakarta")
 
 
-def _histogram(qs, *fields):
-    """{field: {value: n}} for each field, from one grouped query over all of them."""
-    out = {f: {} for f in fields}
-    for row in qs.values(*fields).annotate(n=Count("pk")).order_by():
-        for f in fields:
-            out[f][row[f]] = out[f].get(row[f], 0) + row["n"]
-    return out
+def rentang(site, start, end, profil=None):
+    """Aware datetimes bounding the dates `start`..`end` in the village's time zone."""
+    return ub.rentang_tz(start, end, _tz(_profil(site, profil)))
 
 
 def _tally(counts, labels):
-    """[(label, n)] from {value: n}, largest first, as `_group` orders them."""
-    rows = sorted(((k, n) for k, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0] or ""))
-    return [(str(labels.get(k, k)) if k else _("Tidak diisi"), n) for k, n in rows]
+    """[(label, n)] from {value: n}, largest first, then by label."""
+    rows = [
+        (str(labels.get(k, k)) if k not in (None, "") else _("Tidak diisi"), n)
+        for k, n in counts.items()
+        if n
+    ]
+    merged = {}
+    for label, n in rows:  # two ids with one name count as one, as a GROUP BY name did
+        merged[label] = merged.get(label, 0) + n
+    return sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _bulat(value):
@@ -90,71 +84,51 @@ def median_histogram(counts):
     return (nth(total // 2 - 1) + nth(total // 2)) / 2
 
 
-def hitung(site, start, end, profil=None):
-    from sitecore.models import DesaProfil
+def _nama(model, ids):
+    ids = [pk for pk in ids if pk is not None]
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", "nama")) if ids else {}
 
-    if profil is None or profil.site_id != site.pk:
-        profil = DesaProfil.objects.filter(site=site).first()
-    lo, hi = rentang(site, start, end, profil)
-    semua = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
-    # Abuse/spam rejections are counted on their own, not as villagers' reports; the
-    # register leaves them out too.
-    penyalahgunaan = semua.filter(penyalahgunaan=True).count()
-    qs = semua.exclude(penyalahgunaan=True)
-    totals = qs.aggregate(
-        total=Count("pk"),
-        ditanggapi=Count("pk", filter=Q(ditanggapi_pada__isnull=False)),
-        tepat_tanggapan=Count("pk", filter=Q(tepat_tanggapan=True)),
-        selesai=Count("pk", filter=Q(diselesaikan_pada__isnull=False)),
-        tepat_selesai=Count("pk", filter=Q(tepat_selesai=True)),
-        berbagi_profil=Count(
-            "pk",
-            filter=~Q(gender="")
-            | ~Q(kelompok_umur="")
-            | Q(rentan_kk_perempuan=True)
-            | Q(rentan_disabilitas=True)
-            | Q(rentan_lansia=True),
-        ),
-        kk_perempuan=Count("pk", filter=Q(rentan_kk_perempuan=True)),
-        disabilitas=Count("pk", filter=Q(rentan_disabilitas=True)),
-        lansia=Count("pk", filter=Q(rentan_lansia=True)),
-        dinilai=Count("pk", filter=Q(penilaian__isnull=False)),
-        **ub.ukuran_transparansi(),
-        **ub.ukuran_kepuasan(),
+
+def susun(raw, site, start, end):
+    """The report's figures from a summary of `ringkasan` for `start`..`end`."""
+    from sitecore.models import Dusun
+
+    totals = dict(raw["n"])
+    totals["rata_rata"] = ub.satu_desimal(
+        totals["jumlah_nilai"] / totals["dinilai"] if totals["dinilai"] else None
     )
-    totals["rata_rata"] = ub.satu_desimal(totals["rata_rata"])
-    # Medians from a histogram of working days: a few dozen rows whatever the volume.
-    first, final = {}, {}
-    for row in qs.values("hari_tanggapan", "hari_selesai").annotate(n=Count("pk")).order_by():
-        first[row["hari_tanggapan"]] = first.get(row["hari_tanggapan"], 0) + row["n"]
-        final[row["hari_selesai"]] = final.get(row["hari_selesai"], 0) + row["n"]
-    # Few distinct combinations whatever the volume: one query for each pair of groups.
-    jalur = _histogram(qs, "jenis", "kanal", "status")
-    profil_pelapor = _histogram(qs, "gender", "kelompok_umur", "penilaian")
-    ratings = profil_pelapor["penilaian"]
-    kanal = jalur["kanal"]
-    bulan = ub.per_bulan(qs, start, end, profil.tzinfo if profil else ZoneInfo("Asia/Jakarta"))
+    hist = raw["hist"]
+    months = ub.bulan_dalam(start, end)
+    one_year = start.year == end.year
+    bulan = [
+        (str(MONTHS[m]) if one_year else f"{MONTHS[m]} {y}", count)
+        for (y, m), count in zip(months, raw["bulan"], strict=True)
+    ]
+    # The built-in categories read in the visitor's language; a village's own as typed.
+    kategori = {
+        pk: _(nama) if nama in DEFAULT_KATEGORI else nama
+        for pk, nama in _nama(Kategori, hist["kategori_id"]).items()
+    }
+    dusun = _nama(Dusun, {*hist["dusun_id"], *raw["usulan"]["dusun"]})
     penduduk = ub.jumlah_penduduk(site)
-    daring, luring = ub.daring_luring(kanal)
+    daring, luring = ub.daring_luring(hist["kanal"])
     data = {
         "start": start,
         "end": end,
         **totals,
-        "penyalahgunaan": penyalahgunaan,
-        "median_tanggapan": _bulat(median_histogram(first)),
-        "median_selesai": _bulat(median_histogram(final)),
+        "median_tanggapan": _bulat(median_histogram(raw["hari"]["hari_tanggapan"])),
+        "median_selesai": _bulat(median_histogram(raw["hari"]["hari_selesai"])),
         "penduduk": penduduk,
         "per_seribu": ub.per_seribu(totals["total"], penduduk),
         "daring": daring,
         "luring": luring,
-        "per_jenis": _tally(jalur["jenis"], dict(Jenis.choices)),
-        # The built-in categories read in the visitor's language; a village's own as typed.
-        "per_kategori": _group(qs, "kategori__nama", {n: _(n) for n in DEFAULT_KATEGORI}),
-        "per_kanal": _tally(kanal, dict(Kanal.choices)),
-        "per_dusun": _group(qs, "dusun__nama"),
-        "per_status": _tally(jalur["status"], dict(Status.choices)),
-        "per_gender": _tally(profil_pelapor["gender"], dict(Gender.choices)),
-        "per_umur": _tally(profil_pelapor["kelompok_umur"], dict(KelompokUmur.choices)),
+        "per_jenis": _tally(hist["jenis"], dict(Jenis.choices)),
+        "per_kategori": _tally(hist["kategori_id"], kategori),
+        "per_kanal": _tally(hist["kanal"], dict(Kanal.choices)),
+        "per_dusun": _tally(hist["dusun_id"], dusun),
+        "per_status": _tally(hist["status"], dict(Status.choices)),
+        "per_gender": _tally(hist["gender"], dict(Gender.choices)),
+        "per_umur": _tally(hist["kelompok_umur"], dict(KelompokUmur.choices)),
         "per_rentan": [
             (_("Kepala keluarga perempuan"), totals["kk_perempuan"]),
             (_("Penyandang disabilitas"), totals["disabilitas"]),
@@ -162,11 +136,26 @@ def hitung(site, start, end, profil=None):
         ],
         "per_bulan": bulan,
         "per_triwulan": ub.per_triwulan(start, end, bulan),
-        "penilaian": [(str(n), ratings.get(n, 0)) for n in range(1, 6)],
-        "usulan": usulan_laporan.rekap(qs),
+        "penilaian": [(str(n), hist["penilaian"].get(n, 0)) for n in range(1, 6)],
+        "usulan": usulan_laporan.rekap(raw["usulan"], dusun),
     }
     data["pct"] = ub.persentase(data)
     return data
+
+
+def hitung(site, start, end, profil=None):
+    """The report for any period (the officers' admin picks one): counted at once."""
+    tz = _tz(_profil(site, profil))
+    lo, hi = ub.rentang_tz(start, end, tz)
+    semua = Pengaduan.objects.filter(site=site, diterima_pada__range=(lo, hi))
+    return susun(ringkasan.ringkas(semua, start, end, tz), site, start, end)
+
+
+def tahunan(site, tahun, profil=None):
+    """The public report of one calendar year, from the months' kept summaries."""
+    tz = _tz(_profil(site, profil))
+    raw = ringkasan.setahun(Pengaduan.objects.filter(site=site), site, tahun, tz)
+    return susun(raw, site, date(tahun, 1, 1), date(tahun, 12, 31))
 
 
 # The report's parts, in the order of village feedback surveys (Keran Desa): each
@@ -246,10 +235,9 @@ def halaman(page, request, tahun):
     data = pagecache.memoize(
         request,
         ("laporan", site.pk, tahun, translation.get_language()),
-        lambda: hitung(
-            site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
-        ),
-        kinds=(KIND,),
+        lambda: tahunan(site, tahun, getattr(request, "desa_profil", None)),
+        # The population per 1,000 comes from the statistics pages.
+        kinds=(KIND, "statistik"),
     )
     return TemplateResponse(
         request,
@@ -313,8 +301,6 @@ def respons_ekspor(data, name, fmt, judul):
 
 def ekspor(page, request, tahun, fmt):
     site = page.get_site()
-    data = hitung(
-        site, date(tahun, 1, 1), date(tahun, 12, 31), getattr(request, "desa_profil", None)
-    )
+    data = tahunan(site, tahun, getattr(request, "desa_profil", None))
     judul = _("Hasil umpan balik %(desa)s %(tahun)s") % {"desa": site.site_name, "tahun": tahun}
     return respons_ekspor(data, f"hasil-umpan-balik-{tahun}", fmt, judul)

@@ -191,13 +191,13 @@ def test_expensive_aggregates_are_memoized_per_village_generation(desa_a, client
     from pengaduan.layanan import buat_pengaduan, ubah_status
 
     calls = []
-    original = laporan.hitung
+    original = laporan.tahunan
 
     def counting(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(laporan, "hitung", counting)
+    monkeypatch.setattr(laporan, "tahunan", counting)
     client = client_for(desa_a, HTTP_COOKIE="sessionid=lewati-cache-halaman")
     url = section(desa_a, "pengaduan").url + "laporan/2026/"
     client.get(url), client.get(url)

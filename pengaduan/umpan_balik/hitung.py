@@ -6,11 +6,11 @@ function takes an already-filtered queryset (one village, one period, no abuse/s
 and runs a fixed number of queries whatever the volume.
 """
 
-from datetime import datetime
+from datetime import datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -65,6 +65,11 @@ def batang(rows, total=None, labels=None):
         }
         for label, n in rows
     ]
+
+
+def rentang_tz(start, end, tz):
+    """Aware datetimes bounding the dates `start`..`end` in the time zone `tz`."""
+    return datetime.combine(start, time.min, tzinfo=tz), datetime.combine(end, time.max, tzinfo=tz)
 
 
 def bulan_dalam(start, end):
@@ -136,7 +141,8 @@ def ukuran_transparansi():
 def ukuran_kepuasan():
     """Aggregates: ratings reporters gave when their item closed, and reopenings."""
     return {
-        "rata_rata": Avg("penilaian"),
+        # An average does not add up across months; its sum and count (`dinilai`) do.
+        "jumlah_nilai": Sum("penilaian"),
         "puas": Count("pk", filter=Q(penilaian__gte=PUAS)),
         # Closed at least once: closed now, or closed and reopened since.
         "pernah_selesai": Count(

@@ -37,8 +37,9 @@ def _baris(label, total, ditampung):
     }
 
 
-def rekap(qs):
-    """Figures for the proposals among `qs` (a year's items, spam already left out)."""
+def ringkas(qs):
+    """Raw counts of the proposals among `qs` (one period's items, spam left out):
+    numbers and {dusun id: counts}, which add up across periods."""
     usulan = qs.filter(jenis=Jenis.ASPIRASI)
     agg = {}
     for i, (_label, q) in enumerate(KELOMPOK):
@@ -47,18 +48,29 @@ def rekap(qs):
     for hasil in HasilUsulan.values:
         agg[hasil] = Count("pk", filter=Q(jalur_usulan__hasil=hasil))
     agg["dibahas"] = Count("pk", filter=Q(jalur_usulan__isnull=False))
-    n = usulan.aggregate(**agg)
+    per_dusun = {
+        row["dusun_id"]: {"total": row["total"], "ditampung": row["ditampung"]}
+        for row in usulan.values("dusun_id")
+        .annotate(total=Count("pk"), ditampung=Count("pk", filter=DITAMPUNG))
+        .order_by()
+    }
+    return {"n": usulan.aggregate(**agg), "dusun": per_dusun}
+
+
+def rekap(raw, nama_dusun):
+    """Figures for the proposals from `ringkas` (summed over a period); `nama_dusun`
+    maps dusun ids to names."""
+    n = raw["n"]
     per_kelompok = [
         _baris(_(label), n[f"t{i}"], n[f"d{i}"])
         for i, (label, _q) in enumerate(KELOMPOK)
         if i == 0 or n[f"t{i}"]
     ]
-    per_dusun = [
-        _baris(row["dusun__nama"] or _("Tidak diisi"), row["total"], row["ditampung"])
-        for row in usulan.values("dusun__nama")
-        .annotate(total=Count("pk"), ditampung=Count("pk", filter=DITAMPUNG))
-        .order_by("dusun__nama")
-    ]
+    rows = sorted(
+        ((nama_dusun.get(pk), c) for pk, c in raw["dusun"].items() if c["total"]),
+        key=lambda row: (row[0] is None, row[0] or ""),
+    )
+    per_dusun = [_baris(nama or _("Tidak diisi"), c["total"], c["ditampung"]) for nama, c in rows]
     total = n["t0"]
     return {
         "total": total,

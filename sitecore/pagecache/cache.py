@@ -242,6 +242,34 @@ def memoize(request, parts, compute, kinds=(SEMUA,), timeout=3600):
     return value
 
 
+def memoize_counts(hostname, entries, timeout=3600):
+    """[compute() for (parts, kinds, compute) in entries], each kept until one of its
+    `kinds` changes in the village at `hostname`, and only then: for counts of one kind
+    of row that no village-wide change alters (one month's complaints). A change of the
+    menu or the profile keeps them; the pages that show them declare their own kinds.
+    One read of the generations and one of the cache for all of them."""
+    if not fragments_enabled():
+        return [compute() for _parts, _kinds, compute in entries]
+    host = hostname.lower()
+    seen = _generations(host, list(dict.fromkeys(k for _p, kinds, _c in entries for k in kinds)))
+
+    def key(parts, kinds):
+        stamp = _stamp({generation_key(host, k): seen[generation_key(host, k)] for k in kinds})
+        return ":".join(["pc:count", host, stamp, *map(str, parts)])
+
+    keys = [key(parts, kinds) for parts, kinds, _compute in entries]
+    cache = fragment_cache()
+    found = cache.get_many(keys)
+    values, fresh = [], {}
+    for key, (_parts, _kinds, compute) in zip(keys, entries, strict=True):
+        if key not in found:
+            found[key] = fresh[key] = compute()
+        values.append(found[key])
+    if fresh:
+        cache.set_many(fresh, timeout)
+    return values
+
+
 def _page_key(request):
     path = request.get_full_path()
     lang = "en" if path.startswith("/en/") else "id"

@@ -28,7 +28,8 @@ def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
     `get_site(instance)` returns the village Site or None. With `public(instance)`, only
     a change to an instance that is or was public counts: a new unmoderated comment or a
     complaint no one has verified yet drops nothing. `objects(instance)` names the
-    detail pages' objects ("pengaduan:42") the change also refreshes.
+    detail pages' objects ("pengaduan:42") and other narrow kinds (a complaint's month)
+    the change also refreshes, before and after the change.
     """
     label = model._meta.label
 
@@ -39,6 +40,7 @@ def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
         if instance.pk is not None and not instance._state.adding:
             old = sender._base_manager.filter(pk=instance.pk).first()
         instance._pc_was_public = old is not None and public(old)
+        instance._pc_old_objects = objects(old) if objects and old is not None else ()
 
     def after(sender, instance, raw=False, deleting=False, **kwargs):
         if raw:
@@ -48,6 +50,7 @@ def invalidate_on_change(model, get_site, kinds, public=None, objects=None):
             if not (was or public(instance)):
                 return
         names = objects(instance) if objects else ()
+        names = (*names, *getattr(instance, "_pc_old_objects", ()))
         invalidate_on_commit(get_site(instance), *kinds, objects=names)
 
     pre_save.connect(before, sender=model, weak=False, dispatch_uid=f"pc-pre-{label}")
