@@ -7,6 +7,8 @@ from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 from django.utils import timezone
 
+from sitecore.disposable import disposable_write
+
 PANJANG = 5
 ANGKA = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 NAMA_FORM = re.compile(r"^[a-z]{3,20}$")
@@ -24,7 +26,10 @@ def terbitkan(nama_form, sesi=""):
     if not NAMA_FORM.match(nama_form) or not re.fullmatch(r"[0-9a-f]{0,8}", sesi):
         raise ValueError(nama_form)
     digits = "".join(str(secrets.randbelow(10)) for _ in range(PANJANG))
-    return CaptchaStore.objects.create(challenge=digits, response=_respons(nama_form, sesi, digits))
+    with disposable_write():  # a lost challenge costs a new code
+        return CaptchaStore.objects.create(
+            challenge=digits, response=_respons(nama_form, sesi, digits)
+        )
 
 
 def normalisasi(jawaban):
