@@ -11,7 +11,13 @@ class PengaduanConfig(AppConfig):
         # Register, report, feeds and widgets are cached whole-page: a change to a public
         # item or its follow-ups refreshes what shows complaints (and that item's page);
         # an item no officer has taken out of Diterima yet shows nowhere.
-        from pengaduan.models import JalurUsulan, Pengaduan, RekomendasiUmpanBalik, TindakLanjut
+        from pengaduan.models import (
+            JalurUsulan,
+            Kategori,
+            Pengaduan,
+            RekomendasiUmpanBalik,
+            TindakLanjut,
+        )
         from pengaduan.models.pengaduan import CACHE_KIND as KIND
         from pengaduan.models.pengaduan import terlihat_publik
         from pengaduan.umpan_balik.ringkasan import kinds_untuk
@@ -37,6 +43,8 @@ class PengaduanConfig(AppConfig):
         invalidate_on_change(
             RekomendasiUmpanBalik, lambda r: r.site, kinds=(KIND,), public=lambda r: r.diterbitkan
         )
+        # The blank form's fields are a fragment (pengaduan/formulir.html).
+        invalidate_on_change(Kategori, lambda k: k.site, kinds=("kategori",))
 
         # Stored deadlines follow the holiday calendar.
         from pengaduan.tenggat_ulang import on_hari_libur_berubah
