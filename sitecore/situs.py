@@ -40,13 +40,13 @@ _state = {"indeks": None, "diperiksa": 0.0}
 _local = threading.local()
 
 
-def _store():
+def version_token():
     # Seen by every process and app server, never evicted (sitecore.versi).
     return versi.token(VERSION_KEY)
 
 
 def shared_version():
-    store = _store()
+    store = version_token()
     version = store.get()
     if version is None:
         # Evicted or flushed: agree on one new token (add() keeps a concurrent one).
@@ -59,7 +59,7 @@ def bump():
     """Every process rebuilds its index at its next request (this one at once)."""
     _state["indeks"] = None
     _local.transaction = _local.indeks = None
-    _store().set(uuid.uuid4().hex)
+    version_token().set(uuid.uuid4().hex)
 
 
 def _transaction():
@@ -222,11 +222,11 @@ def _load(version):
     return Indeks(version, sites, translations, profiles)
 
 
-def indeks(check=False):
+def indeks(check=False, version=None):
     """This process's index, rebuilt when the shared version moved.
 
-    `check=True` compares the version now (once per request); otherwise at most every
-    RECHECK_SECONDS.
+    `check=True` compares the version now (once per request; `version` when the caller
+    has just read it); otherwise at most every RECHECK_SECONDS.
     """
     own = _own_index()
     if own is not None:
@@ -235,7 +235,7 @@ def indeks(check=False):
     current = _state["indeks"]
     if current is not None and not check and now - _state["diperiksa"] < RECHECK_SECONDS:
         return current
-    version = shared_version()
+    version = version or shared_version()
     _state["diperiksa"] = now
     if current is None or current.version != version:
         with _lock:
@@ -250,7 +250,7 @@ def for_request(request):
     """(Site, DesaProfil) of the request's host; the default site for an unknown host."""
     from django.http.request import split_domain_port
 
-    idx = indeks(check=True)
+    idx = indeks(check=True, version=getattr(request, "situs_versi", None))  # see pagecache
     hostname = split_domain_port(request._get_raw_host())[0]
     site_id = idx.site_id_for_host(hostname, request.get_port())
     if site_id is None:

@@ -1,10 +1,11 @@
 """Shared version tokens: a value every process compares before trusting what it keeps
 in memory (the site index compares one on every request).
 
-The store is chosen for the cheapest read every process can see: the limits' cache when
-it is Redis (shared by every app server); a small file beside the database when the
-database is an SQLite file (SQLite already means one machine, and a file's status is a
-system call where the limits' table is a query); the limits' database table otherwise.
+The store is chosen for the cheapest read every process can see: Redis when the
+installation has it (shared by every app server), beside the cached pages; a small file
+beside the database when the database is an SQLite file (SQLite already means one
+machine, and a file's status is a system call where a table is a query); the limits'
+database table otherwise.
 """
 
 import os
@@ -83,12 +84,15 @@ def _sqlite_file():
 
 def token(key):
     """The shared token `key` (letters, digits, `_`, `-` and `:`)."""
-    cache = caches["batas"]
-    if "redis" not in type(cache).__module__:
-        db = _sqlite_file()
-        if db is not None:
-            path = f"{db}.{key.replace(':', '-')}"
-            if path not in _files:
-                _files[path] = FileToken(path)
-            return _files[path]
-    return CacheToken(cache, key)
+    default = caches["default"]
+    if "redis" in type(default).__module__:
+        # Beside the pages, so that the page cache's lookup can read it in the same
+        # round trip (`PageCacheMiddleware`); an evicted token is only a rebuild.
+        return CacheToken(default, key)
+    db = _sqlite_file()
+    if db is not None:
+        path = f"{db}.{key.replace(':', '-')}"
+        if path not in _files:
+            _files[path] = FileToken(path)
+        return _files[path]
+    return CacheToken(caches["batas"], key)

@@ -217,7 +217,7 @@ def test_a_new_village_answers_on_every_app_server_without_restart(desa_a, clien
     # This process's index predates the village: the host still finds the default site…
     assert situs.for_request(request)[0].hostname == "localhost"
     # …until the other server's commit moves the shared version: the next request reloads.
-    situs._store().set("dari-server-lain")
+    situs.version_token().set("dari-server-lain")
     response = client_for(Site.objects.get(hostname="desa-skala-900.test")).get("/")
     assert response.status_code == 200
     assert "Desa Skala 900" in response.content.decode()
@@ -355,3 +355,43 @@ def test_subtree_filters_use_a_range_and_find_what_wagtail_finds(desa_a, desa_b)
     # In the first village the restricted agenda section is private, not public.
     agenda = section(desa_a, "agenda").pk
     assert agenda in ours[0] and agenda not in ours[3] and agenda in ours[4]
+
+
+def test_the_version_check_rides_on_the_page_lookup_with_redis(
+    desa_a, client_for, monkeypatch, settings
+):
+    """The shared version is read on every request; with Redis it comes back with the
+    page cache's own lookup instead of a round trip of its own."""
+    from sitecore import versi
+
+    if "redis" not in settings.CACHES["default"]["BACKEND"]:
+        pytest.skip("without Redis the version is a file or a table row")
+    settings.PAGE_CACHE_ENABLED = True
+    assert client_for(desa_a).get("/").status_code == 200  # the token exists now
+    reads = []
+    original = versi.CacheToken.get
+    monkeypatch.setattr(versi.CacheToken, "get", lambda self: reads.append(1) or original(self))
+    response = client_for(desa_a).get(section(desa_a, "artikel").url)
+    assert response.status_code == 200 and response["X-Desa-Cache"] == "miss"
+    assert reads == []
+    assert response.wsgi_request.situs_versi == situs.shared_version()
+
+
+def test_the_version_file_is_shared_and_replaced_whole(tmp_path, monkeypatch):
+    """Beside an SQLite database the version is a file: what one process writes, the
+    next read of another sees; a read of an unchanged file is one stat()."""
+    from sitecore import versi
+
+    monkeypatch.setattr(versi, "_sqlite_file", lambda: str(tmp_path / "db.sqlite3"))
+    monkeypatch.setattr(versi, "caches", {"default": object()})  # no Redis
+    token = versi.token("situs:versi")
+    assert isinstance(token, versi.FileToken)
+    assert token.path == tmp_path / "db.sqlite3.situs-versi"
+    other = versi.FileToken(token.path)  # another process's view of the same file
+    assert token.get() is None and other.get() is None
+    token.add("satu")
+    other.add("dua")  # add() keeps the token a concurrent process agreed on
+    assert token.get() == other.get() == "satu"
+    other.set("tiga")
+    assert token.get() == "tiga"
+    assert [p.name for p in tmp_path.iterdir()] == ["db.sqlite3.situs-versi"]  # no temp left

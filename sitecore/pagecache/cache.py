@@ -6,8 +6,7 @@ page shows one object ("pengaduan:42"). A render declares the kinds it reads
 (`depends`): the Wagtail page's own `cache_kind`, each widget's `kinds`, each memoized
 aggregate or fragment's `kinds`. A cached page keeps the generations it was rendered
 with and is served only while they are all current; a change bumps only its kinds
-(`invalidate`), so a new complaint status refreshes the register, that item, the report
-and the widgets that show complaints while articles, agenda and budget pages stay.
+(`invalidate`): a complaint's new status refreshes what shows complaints, nothing else.
 
 Two kinds are special: SITUS (the village itself: profile, officials, menu, banner, the
 home page) is in every render, so bumping it drops every page of the village; SEMUA is
@@ -361,7 +360,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = _cache()
         key = _page_key(request)
-        cached = cache.get(key)
+        version = situs.version_token()
+        if getattr(version, "cache", None) is cache:  # beside the pages: one round trip
+            found = cache.get_many([key, version.key])
+            cached = found.get(key)
+            request.situs_versi = found.get(version.key)
+        else:
+            cached = cache.get(key)
         lock = None
         if cached is not None:
             generations, status, headers, content = cached
