@@ -222,6 +222,9 @@ class Servers:
             str(self.run.lua),
             "-H",
             f"Host: {BIG_HOSTNAME}",
+            # As every browser asks: the page cache answers with the gzip it stored.
+            "-H",
+            "Accept-Encoding: gzip",
             f"http://127.0.0.1:{port}{url}",
         ]
         if paths:

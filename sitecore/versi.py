@@ -87,7 +87,7 @@ def token(key):
     default = caches["default"]
     if "redis" in type(default).__module__:
         # Beside the pages, so that the page cache's lookup can read it in the same
-        # round trip (`PageCacheMiddleware`); an evicted token is only a rebuild.
+        # round trip (`sitecore.pagecache.middleware`); an evicted token is only a rebuild.
         return CacheToken(default, key)
     db = _sqlite_file()
     if db is not None:

@@ -247,7 +247,8 @@ def test_while_one_request_renders_a_changed_page_the_others_get_the_previous_on
 ):
     from django.test import RequestFactory
 
-    from sitecore.pagecache.cache import RENDER_LOCK_SECONDS, _cache, _page_key
+    from sitecore.pagecache.cache import _cache, _page_key
+    from sitecore.pagecache.middleware import RENDER_LOCK_SECONDS
 
     reader = client_for(desa["site"])
     register = desa["urls"]["register"]

@@ -376,3 +376,22 @@ def test_made_up_query_strings_do_not_create_cache_entries(desa_a, client_for):
     assert _get(client, register + "?status=selesai")[HIT] == "hit"
     # ...but not free text.
     assert HIT not in _get(client, register + "?q=jalan")
+
+
+def test_cached_pages_are_compressed_once_and_sent_to_browsers_that_accept_it(desa_a, client_for):
+    import gzip
+
+    client = client_for(desa_a)
+    first = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first["X-Desa-Cache"] == "miss" and first["Content-Encoding"] == "gzip"
+    html = gzip.decompress(first.content).decode()
+    assert "<!DOCTYPE html>" in html and desa_a.site_name in html
+    assert "Accept-Encoding" in first["Vary"]
+    hit = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Desa-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert len(hit.content) < len(html.encode()) / 2
+    assert gzip.decompress(hit.content).decode() == html
+    # A client that does not ask for gzip gets the same page as it is.
+    plain = client.get("/")
+    assert plain["X-Desa-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert plain.content.decode() == html

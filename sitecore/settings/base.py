@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "sitecore.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sitecore.security.SecurityHeadersMiddleware",
-    "sitecore.pagecache.cache.PageCacheMiddleware",
+    "sitecore.pagecache.middleware.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
