@@ -17,3 +17,15 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """The app is loaded (preload_app) and the workers are about to be forked: what it
+    holds now lives as long as the process. Freezing it takes it out of the cyclic
+    collector's full passes, which would otherwise walk Django's and Wagtail's whole
+    object graph in every worker (a pause of tens of milliseconds in the middle of a
+    request), and keeps those pages shared between the workers instead of copied."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
