@@ -171,3 +171,17 @@ def test_month_kinds_follow_the_village_time_zone(tahun_ramai):
     # 31 January 23:30 and 1 February 00:30 WITA are both 31 January in UTC.
     assert ringkasan.kinds_untuk(first) == ("pengaduan-bulan:2026-01",)
     assert ringkasan.kinds_untuk(second) == ("pengaduan-bulan:2026-02",)
+
+
+def test_home_widget_reads_the_kept_months_with_the_same_figures(tahun_ramai):
+    from pengaduan.umpan_balik.beranda import ringkasan_tahun
+
+    site = tahun_ramai["site"]
+    profil = DesaProfil.objects.get(site=site)
+    with time_machine.travel(NOW, tick=False):
+        with override_settings(WIDGET_CACHE_ENABLED=False):
+            counted = ringkasan_tahun(site, 2026, profil)
+        with override_settings(WIDGET_CACHE_ENABLED=True):
+            kept = ringkasan_tahun(site, 2026, profil)
+    assert kept == counted
+    assert (kept["total"], kept["ditanggapi"], kept["rata_rata"]) == (6, 5, 3.5)

@@ -48,15 +48,19 @@ def antrekan(site, penerima, subjek, template, context, pengaduan=None):
         )
         for email in penerima
     ]
-    for row in rows:
-        transaction.on_commit(lambda pk=row.pk: _enqueue(pk))
+    if rows:
+        transaction.on_commit(lambda pks=[row.pk for row in rows]: _enqueue(pks))
     return rows
 
 
-def _enqueue(pk):
+def _enqueue(pks):
     from pengaduan.tasks import kirim_notifikasi
 
-    try:
-        kirim_notifikasi.enqueue(pk)
-    except Exception:  # the queue itself is down: cron retries from the outbox
-        logger.exception("Could not enqueue notification %s", pk)
+    # One commit for the batch (the database queue writes a row per mail).
+    with transaction.atomic():
+        for pk in pks:
+            try:
+                with transaction.atomic():
+                    kirim_notifikasi.enqueue(pk)
+            except Exception:  # the queue itself is down: cron retries from the outbox
+                logger.exception("Could not enqueue notification %s", pk)
