@@ -43,7 +43,7 @@ def test_a_new_visitor_gets_one_session_write_and_a_working_form(desa_a, client_
     assert receipt.status_code == 200 and item.kode in receipt.text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_disposable_writes_skip_the_disk_wait_only_in_their_own_transaction():
     from captcha.models import CaptchaStore
 
