@@ -23,6 +23,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -78,7 +79,11 @@ def bump_on_commit():
         bump()  # autocommit: already visible to everyone
         return
     _local.transaction, _local.indeks = current, None
-    transaction.on_commit(bump)
+    # One hook per transaction (each bump makes the next reader rebuild the whole index),
+    # unless a savepoint's rollback dropped it.
+    hooks = transaction.get_connection().run_on_commit
+    if not any(func is bump for _sids, func, _robust in hooks):
+        transaction.on_commit(bump)
 
 
 def _own_index():
@@ -340,12 +345,20 @@ def _site_changed(sender, **kwargs):
 
 
 def _page_changed(sender, instance, **kwargs):
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     if not isinstance(instance, Page):
         return
-    idx = indeks()
-    if instance.translation_key in idx.root_keys or (instance.depth or 0) < idx.max_root_depth:
+    key, depth = instance.translation_key, instance.depth or 0
+    if getattr(_local, "transaction", None) is not None and _local.indeks is None:
+        # This transaction changed sites: one query about this page, not all sites read
+        # again into an index.
+        roots = Q(root_page__translation_key=key) | Q(root_page__depth__gt=depth)
+        changed = Site.objects.filter(roots).exists()
+    else:
+        idx = indeks()
+        changed = key in idx.root_keys or depth < idx.max_root_depth
+    if changed:
         # A site root or one of its translations (title, slug, live), or an ancestor
         # of a root (its url_path prefixes the roots').
         bump_on_commit()
