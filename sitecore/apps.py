@@ -16,11 +16,11 @@ class SitecoreConfig(AppConfig):
         from sitecore.pagecache.signals import invalidate_on_change
 
         pagecache_signals.connect_signals()
-        from sitecore import pohon, situs
+        from sitecore import pohon, situs, situs_sinyal
 
         pohon.install()
         situs.install()
-        situs.connect_signals()
+        situs_sinyal.connect_signals()
         # A comment waiting for moderation shows nowhere: it drops nothing.
         invalidate_on_change(
             Komentar,

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from wagtail import hooks
 from wagtail.models import (
@@ -38,12 +39,21 @@ GROUP_LABELS = {
 }
 
 
-def _perm(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _page_perm(codename):
-    return _perm("wagtailcore", codename)
+def _permissions(keys):
+    """{(app_label, codename): Permission} for `keys`, in one query (a village needs about
+    forty, and one query each was a measurable share of creating it)."""
+    keys = set(keys)
+    condition = Q()
+    for app_label, codename in keys:
+        condition |= Q(content_type__app_label=app_label, codename=codename)
+    found = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.filter(condition).select_related("content_type")
+    }
+    missing = keys - found.keys()
+    if missing:
+        raise Permission.DoesNotExist(f"Permission tidak ditemukan: {sorted(missing)}")
+    return found
 
 
 def ensure_locales():
@@ -151,39 +161,73 @@ def buat_desa(
     return site
 
 
+def _media_app(codename):
+    return "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+
+
 def _create_groups(site, home, collection, sections):
-    access_admin = _perm("wagtailadmin", "access_admin")
-    change_profil = _perm("sitecore", "change_desaprofil")
-    model_perms = get_role_model_permissions()
+    model_perms = {
+        peran: [tuple(dotted.split(".")) for dotted in dotted_names]
+        for peran, dotted_names in get_role_model_permissions().items()
+    }
+    page_codenames = set(EDITOR_PAGE_PERMISSIONS)
+    for section, _page in sections.values():
+        for codenames in section.page_permissions.values():
+            page_codenames.update(codenames)
+    perms = _permissions(
+        [
+            ("wagtailadmin", "access_admin"),
+            ("sitecore", "change_desaprofil"),
+            *(key for keys in model_perms.values() for key in keys),
+            *(("wagtailcore", codename) for codename in page_codenames),
+            *(
+                (_media_app(codename), codename)
+                for codenames in COLLECTION_PERMISSIONS.values()
+                for codename in codenames
+            ),
+        ]
+    )
     homes = [home, *home.get_translations()]
 
+    page_rows, collection_rows = [], []
     for peran, label in GROUP_LABELS.items():
         group = Group.objects.create(name=f"{site.site_name} – {label}")
         PeranDesa.objects.create(site=site, group=group, peran=peran)
-        group.permissions.add(access_admin)
-        for dotted in model_perms.get(peran, []):
-            app_label, codename = dotted.split(".")
-            group.permissions.add(_perm(app_label, codename))
+        group.permissions.add(
+            perms["wagtailadmin", "access_admin"], *(perms[k] for k in model_perms.get(peran, []))
+        )
 
         if peran == Peran.EDITOR:
-            GroupSitePermission.objects.create(group=group, site=site, permission=change_profil)
-            for page in homes:
-                for codename in EDITOR_PAGE_PERMISSIONS:
-                    GroupPagePermission.objects.create(
-                        group=group, page=page, permission=_page_perm(codename)
-                    )
+            GroupSitePermission.objects.create(
+                group=group, site=site, permission=perms["sitecore", "change_desaprofil"]
+            )
+            page_rows += [
+                GroupPagePermission(
+                    group=group, page=page, permission=perms["wagtailcore", codename]
+                )
+                for page in homes
+                for codename in EDITOR_PAGE_PERMISSIONS
+            ]
 
         for section, page in sections.values():
-            for codename in section.page_permissions.get(peran, []):
-                GroupPagePermission.objects.create(
-                    group=group, page=page, permission=_page_perm(codename)
+            page_rows += [
+                GroupPagePermission(
+                    group=group, page=page, permission=perms["wagtailcore", codename]
                 )
+                for codename in section.page_permissions.get(peran, [])
+            ]
 
-        for codename in COLLECTION_PERMISSIONS.get(peran, []):
-            app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
-            GroupCollectionPermission.objects.create(
-                group=group, collection=collection, permission=_perm(app_label, codename)
+        collection_rows += [
+            GroupCollectionPermission(
+                group=group,
+                collection=collection,
+                permission=perms[_media_app(codename), codename],
             )
+            for codename in COLLECTION_PERMISSIONS.get(peran, [])
+        ]
+    # The permission models have no save signals: plain INSERTs are what create() did.
+    GroupPagePermission.objects.bulk_create(page_rows)
+    GroupCollectionPermission.objects.bulk_create(collection_rows)
 
 
 def groups_for_site(site):

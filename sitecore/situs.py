@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -33,7 +34,10 @@ VERSION_KEY = "situs:versi"
 RECHECK_SECONDS = 10
 
 _lock = threading.Lock()
-_state = {"indeks": None, "diperiksa": 0.0}
+_state = {"indeks": None, "diperiksa": 0.0, "sebagian": 0}
+# After a site change, this many answers come from the database (see `segar`) before the
+# whole index is read again: a batch that adds villages then never reads every site.
+PARTIAL_READS = 10
 # A thread that changed sites inside a transaction sees its own writes through an index
 # of its own until the transaction ends; the process-wide one only ever holds committed
 # data, so a rolled-back change never lingers in it.
@@ -57,7 +61,7 @@ def shared_version():
 
 def bump():
     """Every process rebuilds its index at its next request (this one at once)."""
-    _state["indeks"] = None
+    _state["indeks"], _state["sebagian"] = None, 0
     _local.transaction = _local.indeks = None
     version_token().set(uuid.uuid4().hex)
 
@@ -77,7 +81,11 @@ def bump_on_commit():
         bump()  # autocommit: already visible to everyone
         return
     _local.transaction, _local.indeks = current, None
-    transaction.on_commit(bump)
+    # One hook per transaction (each bump makes the next reader rebuild the whole index),
+    # unless a savepoint's rollback dropped it.
+    hooks = transaction.get_connection().run_on_commit
+    if not any(func is bump for _sids, func, _robust in hooks):
+        transaction.on_commit(bump)
 
 
 def _own_index():
@@ -200,17 +208,25 @@ def _clone(obj):
     return new
 
 
-def _load(version):
+def _load(version, url_path=None):
+    """Every site; with `url_path`, only the sites with a root (or a root's translation)
+    on that path: the same answers about that path, without reading every site."""
     from django.apps import apps
     from wagtail.models import Page, Site
 
     DesaProfil = apps.get_model("sitecore", "DesaProfil")  # models import this module
     # Wagtail's order (Site.get_site_root_paths): most specific root first.
-    sites = list(
-        Site.objects.select_related("root_page", "root_page__locale").order_by(
-            "-root_page__url_path", "-is_default_site", "hostname"
-        )
+    sites = Site.objects.select_related("root_page", "root_page__locale").order_by(
+        "-root_page__url_path", "-is_default_site", "hostname"
     )
+    if url_path is not None:
+        prefixes = [url_path[: i + 1] for i, c in enumerate(url_path) if c == "/"]
+        # Through the slug's index: url_path has none.
+        slugs = [slug for slug in url_path.split("/") if slug]
+        roots = Page.objects.filter(slug__in=slugs, url_path__in=prefixes)
+        roots = Q(root_page__translation_key__in=roots.values("translation_key"))
+        sites = sites.filter(roots | Q(root_page__url_path="/"))
+    sites = list(sites)
     translations = defaultdict(list)
     keys = {site.root_page.translation_key for site in sites}
     if keys and getattr(settings, "WAGTAIL_I18N_ENABLED", False):
@@ -218,8 +234,10 @@ def _load(version):
         # get_translations() orders them.
         for page in Page.objects.filter(translation_key__in=keys).select_related("locale"):
             translations[page.translation_key].append(page)
-    profiles = list(DesaProfil.objects.select_related("logo", "site"))
-    return Indeks(version, sites, translations, profiles)
+    profiles = DesaProfil.objects.select_related("logo", "site")
+    if url_path is not None:
+        profiles = profiles.filter(site__in=[site.pk for site in sites])
+    return Indeks(version, sites, translations, list(profiles))
 
 
 def indeks(check=False, version=None):
@@ -244,6 +262,34 @@ def indeks(check=False, version=None):
                 current = _load(version)
                 _state["indeks"] = current
     return current
+
+
+def segar():
+    """The index when no rebuild is due, else None: right after a site change, a caller
+    that needs one answer asks the database for it rather than reading every site (a
+    new village used to read all of them some twenty times)."""
+    if getattr(_local, "transaction", None) is not None:
+        return indeks() if _local.indeks is not None else None
+    if _state["indeks"] is None and _state["sebagian"] < PARTIAL_READS:
+        _state["sebagian"] += 1
+        return None
+    return indeks()
+
+
+def default_hostname():
+    """The default site's hostname (None without one)."""
+    from wagtail.models import Site
+
+    index = segar()
+    if index is None:
+        default = Site.objects.filter(is_default_site=True).values_list("hostname", flat=True)
+        return default.first()
+    site = index.site(index.default_id) if index.default_id is not None else None
+    return site.hostname if site is not None else None
+
+
+def _for_path(url_path):
+    return segar() or _load(None, url_path=url_path)
 
 
 def for_request(request):
@@ -302,6 +348,8 @@ class IndexedSiteRootsMixin:
         return _remember(cache_object or kwargs.get("request"), indeks().site_root_paths)
 
     def _get_relevant_site_root_paths(self, cache_object=None):
+        if cache_object is None:
+            return _for_path(self.url_path).relevant_root_paths(self.url_path)
         index = indeks()
         _remember(cache_object, index.site_root_paths)
         return index.relevant_root_paths(self.url_path)
@@ -315,17 +363,21 @@ class IndexedSiteRootsMixin:
         if url_parts is None or url_parts[1] is None and url_parts[2] is None:
             return None  # not routable
         site_id, root_url, page_path = url_parts
-        if (current_site is not None and site_id == current_site.id) or indeks().num_sites == 1:
+        if current_site is not None and site_id == current_site.id:
+            return page_path
+        index = segar()
+        if (index.num_sites if index else Site.objects.count()) == 1:
             return page_path
         return root_url + page_path
 
     url = property(get_url)
 
     def get_site(self):
-        relevant = self._get_relevant_site_root_paths()
+        index = _for_path(self.url_path)
+        relevant = index.relevant_root_paths(self.url_path)
         if not relevant:
             return None  # not routable
-        return indeks().site(relevant[0].site_id)
+        return index.site(relevant[0].site_id)
 
 
 _PATCHED = ("_get_site_root_paths", "_get_relevant_site_root_paths", "get_url", "url", "get_site")
@@ -343,58 +395,3 @@ def install():
     for name in _PATCHED:
         WAGTAIL_ORIGINALS.setdefault(name, getattr_static(Page, name))
         setattr(Page, name, IndexedSiteRootsMixin.__dict__[name])
-
-
-# Signals: what changes the index ------------------------------------------------------
-
-
-def _site_changed(sender, **kwargs):
-    bump_on_commit()
-
-
-def _page_changed(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if not isinstance(instance, Page):
-        return
-    idx = indeks()
-    if instance.translation_key in idx.root_keys or (instance.depth or 0) < idx.max_root_depth:
-        # A site root or one of its translations (title, slug, live), or an ancestor
-        # of a root (its url_path prefixes the roots').
-        bump_on_commit()
-
-
-def _page_moved(sender, instance, url_path_before="", **kwargs):
-    idx = indeks()
-    if any(path.startswith(url_path_before) for path in idx.root_paths):
-        bump_on_commit()
-    else:
-        _page_changed(sender, instance)
-
-
-def _image_changed(sender, instance, **kwargs):
-    if instance.pk in indeks().logo_ids:
-        bump_on_commit()
-
-
-def connect_signals():
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    DesaProfil = apps.get_model("sitecore", "DesaProfil")
-
-    for model in (Site, DesaProfil, Locale):
-        post_save.connect(_site_changed, sender=model, dispatch_uid=f"situs-{model.__name__}")
-        post_delete.connect(_site_changed, sender=model, dispatch_uid=f"situs-del-{model.__name__}")
-    # Pages are sent with their specific class as sender: listen to all senders.
-    post_save.connect(_page_changed, dispatch_uid="situs-page")
-    post_delete.connect(_page_changed, dispatch_uid="situs-page-del")
-    page_published.connect(_page_changed, dispatch_uid="situs-page-pub")
-    page_unpublished.connect(_page_changed, dispatch_uid="situs-page-unpub")
-    post_page_move.connect(_page_moved, dispatch_uid="situs-page-move")
-    image = get_image_model()
-    post_save.connect(_image_changed, sender=image, dispatch_uid="situs-logo")
-    post_delete.connect(_image_changed, sender=image, dispatch_uid="situs-logo-del")

@@ -5,10 +5,17 @@ with `scale` rows (bulk inserts, no per-row signals), and `pages(site)`, the vil
 public pages to measure as `BenchPage` objects. They run in the order of AREAS.
 """
 
+from django.db import transaction
 from wagtail.models import Site
 
 from bench.data import agenda, konten, pengaduan, transparansi
-from bench.data.core import BIG_HOSTNAME, BenchPage, BenchScale, bulk_child_pages
+from bench.data.core import (
+    BIG_HOSTNAME,
+    BenchPage,
+    BenchScale,
+    bulk_child_pages,
+    tanpa_indeks_otomatis,
+)
 
 __all__ = [
     "AREAS",
@@ -58,12 +65,14 @@ def terjemahkan_beranda(site):
     terjemahkan(home, kamus, Locale.objects.get(language_code="en"))
 
 
-def extra_villages(total, log=print):
+def extra_villages(total, small=None, log=print):
     """Provision villages until the installation has `total` village sites.
 
     Each one through `buat_desa`, as an administrator creates a village (site, profile,
-    sections, English aliases, role groups, the apps' hooks; about 0.35 s), its home
-    then translated into English.
+    sections, English aliases, role groups, the apps' hooks), its home then translated
+    into English, and given `small` content when set. One transaction per village (on
+    SQLite a commit costs as much as the work), without search and reference index
+    updates (`tanpa_indeks_otomatis`).
     """
     from sitecore.models import DesaProfil
     from sitecore.provisioning import buat_desa
@@ -71,26 +80,30 @@ def extra_villages(total, log=print):
     created = []
     n = DesaProfil.objects.count()
     i = 0
-    while n < total:
-        i += 1
-        hostname = f"desa{i:03d}.bench.localhost"
-        if Site.objects.filter(hostname=hostname).exists():
-            continue
-        zona = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"][i % 3]
-        site = buat_desa(
-            f"Bench {i:03d}",
-            hostname,
-            slug=f"bench-{i:03d}",
-            zona_waktu=zona,
-            kecamatan="Kecamatan Uji",
-            kabupaten="Kabupaten Uji",
-            provinsi="Provinsi Uji",
-        )
-        terjemahkan_beranda(site)
-        created.append(site)
-        n += 1
-        if n % 50 == 0:
-            log(f"  {n} desa")
+    with tanpa_indeks_otomatis():
+        while n < total:
+            i += 1
+            hostname = f"desa{i:03d}.bench.localhost"
+            if Site.objects.filter(hostname=hostname).exists():
+                continue
+            zona = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"][i % 3]
+            with transaction.atomic():
+                site = buat_desa(
+                    f"Bench {i:03d}",
+                    hostname,
+                    slug=f"bench-{i:03d}",
+                    zona_waktu=zona,
+                    kecamatan="Kecamatan Uji",
+                    kabupaten="Kabupaten Uji",
+                    provinsi="Provinsi Uji",
+                )
+                terjemahkan_beranda(site)
+                if small is not None:
+                    generate_village(site, small)
+            created.append(site)
+            n += 1
+            if n % 50 == 0:
+                log(f"  {n} desa")
     return created
 
 
@@ -107,7 +120,5 @@ def generate(
     if big_content:
         log(f"  {big_hostname}: {big.as_dict()}")
         generate_village(site, big)
-    others = extra_villages(villages, log=log)
-    for other in others:
-        generate_village(other, small)
+    extra_villages(villages, small=small, log=log)
     return site

@@ -1,6 +1,7 @@
 """Shared pieces of the benchmark data set: scales, pages to measure, bulk page inserts."""
 
 import uuid
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -99,3 +100,27 @@ def insert_pages(pages):
         pages, fields=model._meta.local_concrete_fields, using=connection.alias
     )
     return pages
+
+
+@contextmanager
+def tanpa_indeks_otomatis():
+    """Saves made inside update neither the search index nor Wagtail's reference index.
+
+    Each save of a page, revision or snippet otherwise runs both as (immediate) tasks:
+    about a third of the time of adding a village. The benchmark measures no search
+    and no admin usage counts, so bench villages are left out of both indexes.
+    """
+    from django.db.models.signals import post_save
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    models = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)

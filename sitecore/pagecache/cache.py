@@ -147,9 +147,7 @@ def bump(hostname, kinds):
 
 def _default_hostname():
     # From the process's site index (sitecore.situs): no query on every change.
-    index = situs.indeks()
-    site = index.site(index.default_id) if index.default_id is not None else None
-    return site.hostname if site is not None else None
+    return situs.default_hostname()
 
 
 def invalidate(site, *kinds, objects=()):

@@ -3,6 +3,8 @@ own: a published, moved or deleted page bumps its kind in its village (the whole
 when it is the home page or in the menu); a saved site and a village's profile,
 officials and hamlets bump the whole village."""
 
+import threading
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page, Site
@@ -11,10 +13,34 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from sitecore.models.profil import Aparatur, DesaProfil, Dusun
 from sitecore.pagecache.cache import SITUS, invalidate
 
+# Per thread: {hostname: [site, kinds, objects]} waiting for the transaction's commit.
+_pending = threading.local()
+
+
+def _flush():
+    pending, _pending.sites = getattr(_pending, "sites", None) or {}, None
+    for site, kinds, objects in pending.values():
+        invalidate(site, *kinds, objects=tuple(objects))
+
 
 def invalidate_on_commit(site, *kinds, objects=()):
-    if site is not None:
-        transaction.on_commit(lambda: invalidate(site, *kinds, objects=objects))
+    """`invalidate` once the transaction commits, merged per village: publishing a page
+    or creating a village sends a dozen signals, and each bump writes to the cache."""
+    if site is None:
+        return
+    pending = getattr(_pending, "sites", None)
+    if pending is None:
+        pending = _pending.sites = {}
+    # No hook in this transaction yet, or a rollback dropped it, or commit hooks are
+    # running: register one. Entries are kept: a bump too many is harmless, one too few
+    # is a stale page.
+    hooks = transaction.get_connection().run_on_commit
+    registered = any(f is _flush for _s, f, _r in hooks)
+    entry = pending.setdefault(site.hostname.lower(), [site, set(), set()])
+    entry[1].update(kinds or (SITUS,))  # no kinds: the whole village, as invalidate()
+    entry[2].update(objects)
+    if not registered:
+        transaction.on_commit(_flush)  # outside a transaction: at once
 
 
 def invalidate_site_on_commit(site):
